@@ -1,0 +1,23 @@
+"""Session bookkeeping: when a sign-in started (for the absolute lifetime)."""
+
+import logging
+
+from django.contrib.auth.signals import user_logged_in, user_login_failed
+from django.dispatch import receiver
+from django.utils import timezone
+
+SESSION_STARTED_KEY = "_leerroute_signed_in_at"
+security_log = logging.getLogger("leerroute.security")
+
+
+@receiver(user_logged_in)
+def remember_sign_in(sender, request, user, **kwargs):
+    if request is not None and hasattr(request, "session"):
+        request.session[SESSION_STARTED_KEY] = int(timezone.now().timestamp())
+    security_log.info("login success user_id=%s", user.pk)
+
+
+@receiver(user_login_failed)
+def log_failed_login(sender, credentials, request=None, **kwargs):
+    # Never the username or password: only that it happened and the route.
+    security_log.info("login failure path=%s", getattr(request, "path", "-"))

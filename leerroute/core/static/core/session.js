@@ -1,0 +1,41 @@
+// Session timeout warning (WCAG 2.2.1): shows a dialog shortly before the
+// server ends an idle session, with a button to stay signed in.
+(function () {
+  "use strict";
+  var dialog = document.getElementById("session-warning");
+  if (!dialog || typeof dialog.showModal !== "function") { return; }
+  var idle = parseInt(dialog.dataset.idleSeconds, 10) * 1000;
+  var warning = parseInt(dialog.dataset.warningSeconds, 10) * 1000;
+  var form = document.getElementById("session-extend-form");
+  var warnTimer = null;
+  var endTimer = null;
+  var returnFocus = null;
+
+  function schedule() {
+    clearTimeout(warnTimer);
+    clearTimeout(endTimer);
+    warnTimer = setTimeout(warn, Math.max(idle - warning, 0));
+    endTimer = setTimeout(function () { window.location.assign(dialog.dataset.loginUrl); }, idle);
+  }
+  function warn() {
+    returnFocus = document.activeElement;
+    dialog.showModal();
+    var button = dialog.querySelector("button");
+    if (button) { button.focus(); }
+  }
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    fetch(form.action, { method: "POST", body: new FormData(form), credentials: "same-origin" })
+      .then(function (response) {
+        if (response.ok) {
+          dialog.close();
+          schedule();
+          if (returnFocus && returnFocus.focus) { returnFocus.focus(); }
+        } else {
+          window.location.assign(dialog.dataset.loginUrl);
+        }
+      });
+  });
+  document.body.addEventListener("htmx:afterRequest", schedule);
+  schedule();
+})();

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "core"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("sessie/verlengen/", views.extend_session, name="extend_session"),
+    path("privacy/", views.privacy, name="privacy"),
+    path("toegankelijkheid/", views.accessibility, name="accessibility"),
+]

@@ -1,0 +1,96 @@
+import sys
+
+from django.contrib.auth.decorators import login_required
+from django.db import DatabaseError, connection
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from .panels import panels_for
+
+RETRY_AFTER_SECONDS = 30
+
+
+@login_required
+def home(request):
+    return render(request, "core/home.html", {"panels": panels_for(request.user)})
+
+
+@never_cache
+def health(request):
+    """Readiness: 200 when the app and its database answer, 503 otherwise."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        response = JsonResponse({"status": "unavailable"}, status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+    return JsonResponse({"status": "ok"})
+
+
+@never_cache
+def live(request):
+    """Liveness: the process answers; never touches the database."""
+    return JsonResponse({"status": "ok"})
+
+
+@require_POST
+@login_required
+def extend_session(request):
+    """'Ingelogd blijven': the session is saved (and so extended) on every request."""
+    request.session.modified = True
+    return HttpResponse(status=204)
+
+
+def privacy(request):
+    return render(request, "core/privacy.html")
+
+
+def accessibility(request):
+    return render(request, "core/toegankelijkheid.html")
+
+
+def lockout(request, original_response=None, credentials=None):
+    """django-axes: too many failed sign-ins for this username from this address."""
+    from django.conf import settings
+
+    seconds = int(settings.AXES_COOLOFF_TIME.total_seconds())
+    response = render(
+        request,
+        "registration/lockout.html",
+        {"minutes": seconds // 60},
+        status=429,
+    )
+    response["Retry-After"] = str(seconds)
+    return response
+
+
+def _plain_error(request, template: str, status: int) -> HttpResponse:
+    """Error pages render without database access or request context."""
+    return HttpResponse(render_to_string(template, {"request_path": ""}), status=status)
+
+
+def bad_request(request, exception=None):
+    return _plain_error(request, "400.html", 400)
+
+
+def permission_denied(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    """500, or 503 with Retry-After when the database is unavailable."""
+    exc = sys.exc_info()[1]
+    if isinstance(exc, DatabaseError):
+        response = _plain_error(request, "503.html", 503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+    return _plain_error(request, "500.html", 500)

@@ -1,0 +1,104 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.sessions.models import Session
+from django.utils.translation import gettext_lazy as _
+
+from .models import (
+    AccessLog,
+    Cohort,
+    Department,
+    Enrollment,
+    Organisation,
+    Placement,
+    RoleAssignment,
+    Team,
+    User,
+)
+
+
+class RoleAssignmentInline(admin.TabularInline):
+    model = RoleAssignment
+    fk_name = "user"
+    extra = 0
+    autocomplete_fields = ["organisation", "department", "team"]
+
+
+@admin.action(description=_("Alle sessies van deze personen beëindigen"))
+def end_sessions(modeladmin, request, queryset):
+    """Signs the selected people out everywhere (e.g. a lost phone)."""
+    ids = {str(pk) for pk in queryset.values_list("pk", flat=True)}
+    ended = 0
+    for session in Session.objects.all().iterator():
+        if session.get_decoded().get("_auth_user_id") in ids:
+            session.delete()
+            ended += 1
+    modeladmin.message_user(request, _("%(n)d sessie(s) beëindigd.") % {"n": ended})
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    inlines = [RoleAssignmentInline]
+    actions = [end_sessions]
+    list_display = ["username", "first_name", "last_name", "email", "is_active"]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind"]
+    search_fields = ["name"]
+
+
+@admin.register(Department)
+class DepartmentAdmin(admin.ModelAdmin):
+    list_display = ["name", "organisation", "is_pilot"]
+    list_filter = ["organisation", "is_pilot"]
+    search_fields = ["name"]
+
+
+@admin.register(Team)
+class TeamAdmin(admin.ModelAdmin):
+    list_display = ["name", "department"]
+    list_filter = ["department__organisation"]
+    search_fields = ["name"]
+
+
+@admin.register(Cohort)
+class CohortAdmin(admin.ModelAdmin):
+    list_display = ["name", "school_year", "organisation"]
+    filter_horizontal = ["teachers"]
+    search_fields = ["name"]
+
+
+@admin.register(RoleAssignment)
+class RoleAssignmentAdmin(admin.ModelAdmin):
+    list_display = ["user", "role", "organisation", "department", "team", "start_date", "end_date"]
+    list_filter = ["role", "organisation"]
+    search_fields = ["user__username", "user__last_name"]
+    autocomplete_fields = ["user", "organisation", "department", "team"]
+
+
+@admin.register(Placement)
+class PlacementAdmin(admin.ModelAdmin):
+    list_display = ["student", "team", "start_date", "end_date", "assessor"]
+    list_filter = ["team__department__organisation"]
+    filter_horizontal = ["mentors"]
+    autocomplete_fields = ["student", "team", "assessor"]
+
+
+@admin.register(Enrollment)
+class EnrollmentAdmin(admin.ModelAdmin):
+    list_display = ["student", "cohort", "qualification", "start_date", "end_date"]
+    list_filter = ["cohort"]
+    autocomplete_fields = ["student", "cohort"]
+
+
+@admin.register(AccessLog)
+class AccessLogAdmin(admin.ModelAdmin):
+    list_display = ["at", "user", "student", "view_name"]
+    list_filter = ["view_name"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,104 @@
+"""Panels of the home page for each role (see leerroute.core.panels)."""
+
+from django.db.models import Prefetch
+
+from leerroute.core.panels import Panel
+
+from . import queries
+from .models import Enrollment, Placement, Role, Team
+
+
+def panels(user) -> list[Panel]:
+    held = queries.roles(user)
+    found = []
+    if Role.STUDENT in held:
+        found.append(Panel("people/panels/student.html", _student(user), order=10))
+    if Role.MENTOR in held:
+        mine = (
+            queries.placements_with_people()
+            .active()
+            .filter(mentors=user)
+            .order_by("student__last_name")
+        )
+        found.append(Panel("people/panels/mentor.html", {"placements": mine}, order=20))
+    if Role.ASSESSOR in held:
+        found.append(Panel("people/panels/assessor.html", _assessor(user), order=30))
+    if Role.PRACTICE_EDUCATOR in held:
+        found.append(
+            Panel("people/panels/practice_educator.html", _practice_educator(user), order=40)
+        )
+    if Role.TEACHER in held:
+        found.append(Panel("people/panels/teacher.html", _teacher(user), order=50))
+    if Role.TRAINER in held:
+        found.append(Panel("people/panels/trainer.html", {}, order=60))
+    if queries.is_admin(user):
+        found.append(Panel("people/panels/admin.html", {}, order=90))
+    return found
+
+
+def _student(user) -> dict:
+    return {
+        "placement": queries.current_placement(user),
+        "enrollments": Enrollment.objects.active()
+        .filter(student=user)
+        .select_related("cohort", "qualification__level")
+        .prefetch_related("cohort__teachers"),
+    }
+
+
+def _assessor(user) -> dict:
+    scope_q = None
+    for scope in queries.scopes(user):
+        if scope.role == Role.ASSESSOR:
+            q = scope.placement_q()
+            scope_q = q if scope_q is None else scope_q | q
+    placements = (
+        queries.placements_with_people()
+        .active()
+        .filter(scope_q)
+        .order_by("team__name", "student__last_name")
+    )
+    return {"placements": placements}
+
+
+def _practice_educator(user) -> dict:
+    org_ids = [s.organisation_id for s in queries.scopes(user) if s.role == Role.PRACTICE_EDUCATOR]
+    organisations = (
+        queries.organisations_visible_to(user)
+        .filter(pk__in=org_ids)
+        .prefetch_related(
+            Prefetch(
+                "departments__teams",
+                queryset=queries.teams_with_counts(Team.objects.all()),
+            )
+        )
+    )
+    return {"organisations": organisations}
+
+
+def _teacher(user) -> dict:
+    cohorts = list(
+        user.taught_cohorts.prefetch_related(
+            Prefetch(
+                "enrollments",
+                queryset=Enrollment.objects.active()
+                .select_related("student", "qualification")
+                .order_by("student__last_name", "student__first_name"),
+                to_attr="current_enrollments",
+            )
+        )
+    )
+    student_ids = [e.student_id for c in cohorts for e in c.current_enrollments]
+    placed = {
+        p.student_id: p
+        for p in Placement.objects.active()
+        .filter(student_id__in=student_ids)
+        .select_related("team__department__organisation")
+    }
+    for cohort in cohorts:
+        for enrollment in cohort.current_enrollments:
+            enrollment.current_placement = placed.get(enrollment.student_id)
+    return {"cohorts": cohorts}
+
+
+__all__ = ["panels"]

@@ -1,0 +1,346 @@
+"""Organisations, their structure, people and the relations between them.
+
+Who may see what is decided in ``queries.py`` (querysets) and ``rules.py``
+(predicates built on those querysets); the models only hold data and
+state-named queryset methods.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+def today() -> datetime.date:
+    return timezone.localdate()
+
+
+class Role(models.TextChoices):
+    STUDENT = "STUDENT", _("student")
+    MENTOR = "MENTOR", _("werkbegeleider")
+    ASSESSOR = "ASSESSOR", _("studentbegeleider")
+    PRACTICE_EDUCATOR = "PRACTICE_EDUCATOR", _("praktijkopleider")
+    TEACHER = "TEACHER", _("docent")
+    TRAINER = "TRAINER", _("trainer")
+    ADMIN = "ADMIN", _("functioneel beheerder")
+
+
+class User(AbstractUser):
+    """A person using Leerroute. Roles come from ``RoleAssignment``."""
+
+    class Meta:
+        verbose_name = _("persoon")
+        verbose_name_plural = _("personen")
+        ordering = ["last_name", "first_name", "username"]
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        SCHOOL = "school", _("school")
+        CARE = "care", _("zorgorganisatie")
+
+    name = models.CharField(_("naam"), max_length=200, unique=True)
+    kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices)
+
+    class Meta:
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+        ordering = ["kind", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_school(self) -> bool:
+        return self.kind == self.Kind.SCHOOL
+
+
+class Department(models.Model):
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="departments",
+        verbose_name=_("organisatie"),
+    )
+    name = models.CharField(_("naam"), max_length=200)
+    is_pilot = models.BooleanField(
+        _("pilotafdeling"),
+        default=False,
+        help_text=_("Afdeling waar de leerroute als eerste is gestart."),
+    )
+
+    class Meta:
+        verbose_name = _("afdeling")
+        verbose_name_plural = _("afdelingen")
+        ordering = ["organisation__name", "-is_pilot", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="department_unique_name")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.organisation})"
+
+
+class Team(models.Model):
+    department = models.ForeignKey(
+        Department, on_delete=models.CASCADE, related_name="teams", verbose_name=_("afdeling")
+    )
+    name = models.CharField(_("naam"), max_length=200)
+
+    class Meta:
+        verbose_name = _("team")
+        verbose_name_plural = _("teams")
+        ordering = ["department__organisation__name", "department__name", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["department", "name"], name="team_unique_name")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def organisation(self) -> Organisation:
+        return self.department.organisation
+
+
+class Cohort(models.Model):
+    """A class (klas) at the school, with its teachers."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="cohorts",
+        limit_choices_to={"kind": Organisation.Kind.SCHOOL},
+        verbose_name=_("school"),
+    )
+    name = models.CharField(_("naam"), max_length=100)
+    school_year = models.CharField(_("schooljaar"), max_length=9, help_text=_("bijv. 2026-2027"))
+    teachers = models.ManyToManyField(
+        User, related_name="taught_cohorts", blank=True, verbose_name=_("docenten")
+    )
+
+    class Meta:
+        verbose_name = _("klas")
+        verbose_name_plural = _("klassen")
+        ordering = ["-school_year", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "name", "school_year"], name="cohort_unique_name"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.school_year})"
+
+
+class PeriodQuerySet(models.QuerySet):
+    """Rows valid from ``start_date`` up to and including ``end_date`` (open if null)."""
+
+    def active(self, on: datetime.date | None = None):
+        return self.filter(active_q(on))
+
+
+def active_q(on: datetime.date | None = None, prefix: str = "") -> Q:
+    """The condition 'this period covers ``on``' (default: today)."""
+    on = on or today()
+    return Q(**{f"{prefix}start_date__lte": on}) & (
+        Q(**{f"{prefix}end_date__isnull": True}) | Q(**{f"{prefix}end_date__gte": on})
+    )
+
+
+class Period(models.Model):
+    start_date = models.DateField(_("begindatum"), default=today)
+    end_date = models.DateField(_("einddatum"), null=True, blank=True)
+
+    objects = PeriodQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.end_date and self.start_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("De einddatum ligt vóór de begindatum.")})
+
+    def is_active(self, on: datetime.date | None = None) -> bool:
+        on = on or today()
+        return self.start_date <= on and (self.end_date is None or self.end_date >= on)
+
+
+def period_constraint(name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+        name=name,
+    )
+
+
+class RoleAssignment(Period):
+    """A role held by a person in an organisation, optionally narrowed to a
+    department or team, for a period."""
+
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="role_assignments", verbose_name=_("persoon")
+    )
+    role = models.CharField(_("rol"), max_length=20, choices=Role.choices)
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="role_assignments",
+        verbose_name=_("organisatie"),
+    )
+    department = models.ForeignKey(
+        Department,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="role_assignments",
+        verbose_name=_("afdeling"),
+    )
+    team = models.ForeignKey(
+        Team,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="role_assignments",
+        verbose_name=_("team"),
+    )
+
+    class Meta:
+        verbose_name = _("roltoewijzing")
+        verbose_name_plural = _("roltoewijzingen")
+        ordering = ["user", "role"]
+        indexes = [
+            models.Index(fields=["user", "role"], name="roleassign_user_role"),
+            models.Index(fields=["organisation", "role"], name="roleassign_org_role"),
+        ]
+        constraints = [period_constraint("roleassignment_period")]
+
+    def __str__(self) -> str:
+        scope = self.team or self.department or self.organisation
+        return f"{self.user} – {self.get_role_display()} ({scope})"
+
+    def clean(self):
+        super().clean()
+        if self.team_id and self.department_id and self.team.department_id != self.department_id:
+            raise ValidationError({"team": _("Dit team hoort niet bij de gekozen afdeling.")})
+        if self.team_id and self.team.department.organisation_id != self.organisation_id:
+            raise ValidationError({"team": _("Dit team hoort niet bij de gekozen organisatie.")})
+        if self.department_id and self.department.organisation_id != self.organisation_id:
+            raise ValidationError(
+                {"department": _("Deze afdeling hoort niet bij de gekozen organisatie.")}
+            )
+
+
+class Placement(Period):
+    """A student's work placement (BPV-plaats) at a team for a period."""
+
+    student = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="placements", verbose_name=_("student")
+    )
+    team = models.ForeignKey(
+        Team, on_delete=models.PROTECT, related_name="placements", verbose_name=_("team")
+    )
+    mentors = models.ManyToManyField(
+        User, related_name="mentored_placements", blank=True, verbose_name=_("werkbegeleiders")
+    )
+    assessor = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assessed_placements",
+        verbose_name=_("studentbegeleider"),
+    )
+
+    class Meta:
+        verbose_name = _("BPV-plaats")
+        verbose_name_plural = _("BPV-plaatsen")
+        ordering = ["-start_date"]
+        indexes = [
+            models.Index(fields=["team", "start_date", "end_date"], name="placement_team_period"),
+            models.Index(fields=["student", "start_date"], name="placement_student_start"),
+        ]
+        constraints = [
+            period_constraint("placement_period"),
+            models.UniqueConstraint(fields=["student", "start_date"], name="placement_one_start"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.student} @ {self.team}"
+
+    def clean(self):
+        super().clean()
+        if not (self.student_id and self.start_date):
+            return
+        overlapping = Placement.objects.filter(student_id=self.student_id).exclude(pk=self.pk)
+        overlapping = overlapping.filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=self.start_date)
+        )
+        if self.end_date:
+            overlapping = overlapping.filter(start_date__lte=self.end_date)
+        if overlapping.exists():
+            raise ValidationError(_("Deze student heeft in deze periode al een andere BPV-plaats."))
+
+
+class Enrollment(Period):
+    """A student in a cohort, studying for a qualification."""
+
+    student = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="enrollments", verbose_name=_("student")
+    )
+    cohort = models.ForeignKey(
+        Cohort, on_delete=models.PROTECT, related_name="enrollments", verbose_name=_("klas")
+    )
+    qualification = models.ForeignKey(
+        "qualifications.Qualification",
+        on_delete=models.PROTECT,
+        related_name="enrollments",
+        verbose_name=_("kwalificatie"),
+    )
+
+    class Meta:
+        verbose_name = _("inschrijving")
+        verbose_name_plural = _("inschrijvingen")
+        ordering = ["-start_date"]
+        indexes = [
+            models.Index(
+                fields=["cohort", "start_date", "end_date"], name="enrollment_cohort_period"
+            ),
+            models.Index(fields=["student", "start_date"], name="enrollment_student_start"),
+        ]
+        constraints = [
+            period_constraint("enrollment_period"),
+            models.UniqueConstraint(
+                fields=["student", "cohort", "start_date"], name="enrollment_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.student} – {self.cohort}"
+
+
+class AccessLog(models.Model):
+    """Who opened which student's record, when (NEN 7513-style).
+
+    Holds ids and the view name only, never content.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    student = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    view_name = models.CharField(max_length=100)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("inzage")
+        verbose_name_plural = _("inzagelog")
+        ordering = ["-at"]
+        indexes = [models.Index(fields=["student", "at"], name="accesslog_student_at")]

@@ -1,0 +1,208 @@
+"""Who sees which rows. The one place list visibility is decided.
+
+DESIGN.md, "Who sees what":
+
+- a student sees their own data only;
+- mentors and assessors see the students placed (now) in their team or
+  department, in their own care organisation, and the students they are
+  named on a placement for;
+- practice educators see the students placed (now) in their organisation;
+- teachers see the students (now) enrolled in their cohorts, wherever those
+  are placed;
+- the functional administrator sees everyone.
+
+Every view, predicate (``rules.py``), export and API endpoint asks these
+functions; nothing else filters by role.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+
+from .models import (
+    Cohort,
+    Department,
+    Enrollment,
+    Organisation,
+    Placement,
+    Role,
+    RoleAssignment,
+    Team,
+    User,
+    active_q,
+)
+
+STAFF_ROLES = frozenset(Role) - {Role.STUDENT}
+
+
+@dataclass(frozen=True)
+class Scope:
+    """A role held now, and where: organisation, department or team."""
+
+    role: str
+    organisation_id: int
+    department_id: int | None
+    team_id: int | None
+
+    def placement_q(self, prefix: str = "") -> Q:
+        """Placements (or rows reached through ``prefix``) inside this scope."""
+        if self.team_id:
+            return Q(**{f"{prefix}team_id": self.team_id})
+        if self.department_id:
+            return Q(**{f"{prefix}team__department_id": self.department_id})
+        return Q(**{f"{prefix}team__department__organisation_id": self.organisation_id})
+
+
+def scopes(user) -> list[Scope]:
+    """The user's roles in force today; cached on the user for one request."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return []
+    cached = getattr(user, "_leerroute_scopes", None)
+    if cached is None:
+        cached = [
+            Scope(a.role, a.organisation_id, a.department_id, a.team_id)
+            for a in RoleAssignment.objects.active().filter(user=user)
+        ]
+        user._leerroute_scopes = cached
+    return cached
+
+
+def roles(user) -> set[str]:
+    return {s.role for s in scopes(user)}
+
+
+def has_role(user, *wanted: str) -> bool:
+    return bool(roles(user) & set(wanted))
+
+
+def is_admin(user) -> bool:
+    return bool(getattr(user, "is_superuser", False) and user.is_active) or has_role(
+        user, Role.ADMIN
+    )
+
+
+def students() -> QuerySet[User]:
+    """Everyone who is a student now."""
+    return User.objects.filter(
+        pk__in=RoleAssignment.objects.active().filter(role=Role.STUDENT).values("user_id"),
+        is_active=True,
+    )
+
+
+def visible_placements_q(user) -> Q | None:
+    """Active placements this user may see through their roles (None: none)."""
+    q = Q()
+    found = False
+    for scope in scopes(user):
+        if scope.role == Role.PRACTICE_EDUCATOR:
+            q |= Scope(scope.role, scope.organisation_id, None, None).placement_q()
+            found = True
+        elif scope.role in (Role.MENTOR, Role.ASSESSOR):
+            q |= scope.placement_q() | Q(mentors=user) | Q(assessor=user)
+            found = True
+    return q if found else None
+
+
+def students_visible_to(user) -> QuerySet[User]:
+    """Students whose record the user may open."""
+    if not scopes(user) and not is_admin(user):
+        return User.objects.none()
+    if is_admin(user):
+        return students()
+    q = Q()
+    if has_role(user, Role.STUDENT):
+        q |= Q(pk=user.pk)
+    placement_q = visible_placements_q(user)
+    if placement_q is not None:
+        q |= Q(
+            pk__in=Placement.objects.active()
+            .filter(placement_q)
+            .filter(team__department__organisation__kind=Organisation.Kind.CARE)
+            .values("student_id")
+        )
+    if has_role(user, Role.TEACHER):
+        q |= Q(
+            pk__in=Enrollment.objects.active().filter(cohort__teachers=user).values("student_id")
+        )
+    if not q:
+        return User.objects.none()
+    return students().filter(q)
+
+
+def placements_visible_to(user) -> QuerySet[Placement]:
+    """Placements (current and past) of the students the user may see."""
+    return Placement.objects.filter(student__in=students_visible_to(user))
+
+
+def organisations_visible_to(user) -> QuerySet[Organisation]:
+    """Organisation pages: staff of that organisation, and the administrator."""
+    if is_admin(user):
+        return Organisation.objects.all()
+    org_ids = {s.organisation_id for s in scopes(user) if s.role in STAFF_ROLES}
+    return Organisation.objects.filter(pk__in=org_ids)
+
+
+def departments_visible_to(user) -> QuerySet[Department]:
+    return Department.objects.filter(organisation__in=organisations_visible_to(user))
+
+
+def teams_visible_to(user) -> QuerySet[Team]:
+    return Team.objects.filter(department__organisation__in=organisations_visible_to(user))
+
+
+def cohorts_visible_to(user) -> QuerySet[Cohort]:
+    """Cohorts: their teachers, staff of the school, and the administrator."""
+    if is_admin(user):
+        return Cohort.objects.all()
+    school_ids = {s.organisation_id for s in scopes(user) if s.role in STAFF_ROLES}
+    return Cohort.objects.filter(Q(teachers=user) | Q(organisation_id__in=school_ids)).distinct()
+
+
+def current_placement(student: User) -> Placement | None:
+    return (
+        Placement.objects.active()
+        .filter(student=student)
+        .select_related("team__department__organisation", "assessor")
+        .prefetch_related("mentors")
+        .first()
+    )
+
+
+def placements_with_people() -> QuerySet[Placement]:
+    """Placements with the student, assessor, team chain and mentors loaded."""
+    return Placement.objects.select_related(
+        "student", "assessor", "team__department__organisation"
+    ).prefetch_related("mentors")
+
+
+def teams_with_counts(queryset: QuerySet[Team]) -> QuerySet[Team]:
+    """Teams annotated with current students and mentors (two subquery counts)."""
+    return queryset.annotate(
+        student_count=Count("placements", filter=active_q(prefix="placements__"), distinct=True),
+        mentor_count=Count(
+            "role_assignments",
+            filter=active_q(prefix="role_assignments__") & Q(role_assignments__role=Role.MENTOR),
+            distinct=True,
+        ),
+    )
+
+
+__all__ = [
+    "active_q",
+    "cohorts_visible_to",
+    "current_placement",
+    "departments_visible_to",
+    "has_role",
+    "is_admin",
+    "organisations_visible_to",
+    "placements_with_people",
+    "teams_with_counts",
+    "placements_visible_to",
+    "roles",
+    "scopes",
+    "students",
+    "students_visible_to",
+    "teams_visible_to",
+]

@@ -1,0 +1,59 @@
+"""Named permissions for people and organisations.
+
+Each predicate delegates to the queryset in ``queries.py`` that decides the
+same thing for lists, so a rule is written once.
+"""
+
+import rules
+
+from . import queries
+from .models import Role
+
+
+@rules.predicate
+def is_admin(user):
+    return queries.is_admin(user)
+
+
+def role_predicate(*wanted: str):
+    @rules.predicate(name="has_role_" + "_".join(r.lower() for r in wanted))
+    def has(user):
+        return queries.has_role(user, *wanted)
+
+    return has
+
+
+is_student = role_predicate(Role.STUDENT)
+is_mentor = role_predicate(Role.MENTOR)
+is_assessor = role_predicate(Role.ASSESSOR)
+is_practice_educator = role_predicate(Role.PRACTICE_EDUCATOR)
+is_teacher = role_predicate(Role.TEACHER)
+is_trainer = role_predicate(Role.TRAINER)
+is_staff_member = role_predicate(*queries.STAFF_ROLES)
+
+
+@rules.predicate
+def can_see_student(user, student):
+    return queries.students_visible_to(user).filter(pk=student.pk).exists()
+
+
+@rules.predicate
+def can_see_organisation(user, organisation):
+    return queries.organisations_visible_to(user).filter(pk=organisation.pk).exists()
+
+
+@rules.predicate
+def can_see_department(user, department):
+    return can_see_organisation(user, department.organisation)
+
+
+@rules.predicate
+def can_see_team(user, team):
+    return can_see_organisation(user, team.department.organisation)
+
+
+rules.add_perm("people.see_student", rules.is_authenticated & can_see_student)
+rules.add_perm("people.see_organisation", rules.is_authenticated & can_see_organisation)
+rules.add_perm("people.see_department", rules.is_authenticated & can_see_department)
+rules.add_perm("people.see_team", rules.is_authenticated & can_see_team)
+rules.add_perm("people.use_admin", rules.is_authenticated & is_admin)

@@ -1,0 +1,111 @@
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
+from django.shortcuts import get_object_or_404, render
+
+from . import queries
+from .models import AccessLog, Enrollment, Placement, Role, RoleAssignment, Team, active_q
+
+PAGE_SIZE = 25
+
+
+@login_required
+def student_list(request):
+    """Students the user may see, searchable by name, paginated."""
+    students = queries.students_visible_to(request.user)
+    term = request.GET.get("q", "").strip()[:100]
+    if term:
+        students = students.filter(Q(first_name__icontains=term) | Q(last_name__icontains=term))
+    page = Paginator(students.order_by("last_name", "first_name", "pk"), PAGE_SIZE).get_page(
+        request.GET.get("pagina")
+    )
+    current = {
+        p.student_id: p
+        for p in Placement.objects.active()
+        .filter(student__in=[s.pk for s in page])
+        .select_related("team__department__organisation")
+    }
+    rows = [(student, current.get(student.pk)) for student in page]
+    return render(request, "people/student_list.html", {"page": page, "rows": rows, "term": term})
+
+
+@login_required
+def student_detail(request, pk):
+    student = get_object_or_404(queries.students_visible_to(request.user), pk=pk)
+    AccessLog.objects.create(user=request.user, student=student, view_name="people:student")
+    placements = list(queries.placements_with_people().filter(student=student))
+    current = next((p for p in placements if p.is_active()), None)
+    enrollments = (
+        Enrollment.objects.filter(student=student)
+        .select_related("cohort", "qualification__level")
+        .prefetch_related("cohort__teachers")
+    )
+    return render(
+        request,
+        "people/student_detail.html",
+        {
+            "student": student,
+            "current": current,
+            "placements": placements,
+            "enrollments": enrollments,
+        },
+    )
+
+
+@login_required
+def organisation_detail(request, pk):
+    organisation = get_object_or_404(queries.organisations_visible_to(request.user), pk=pk)
+    departments = organisation.departments.prefetch_related(
+        Prefetch("teams", queryset=queries.teams_with_counts(Team.objects.all()))
+    )
+    cohorts = (
+        organisation.cohorts.prefetch_related("teachers").annotate(
+            student_count=Count(
+                "enrollments",
+                filter=active_q(prefix="enrollments__"),
+                distinct=True,
+            )
+        )
+        if organisation.is_school
+        else []
+    )
+    return render(
+        request,
+        "people/organisation_detail.html",
+        {"organisation": organisation, "departments": departments, "cohorts": cohorts},
+    )
+
+
+@login_required
+def department_detail(request, pk):
+    department = get_object_or_404(
+        queries.departments_visible_to(request.user).select_related("organisation"), pk=pk
+    )
+    teams = queries.teams_with_counts(department.teams.all())
+    return render(
+        request, "people/department_detail.html", {"department": department, "teams": teams}
+    )
+
+
+@login_required
+def team_detail(request, pk):
+    team = get_object_or_404(
+        queries.teams_visible_to(request.user).select_related("department__organisation"), pk=pk
+    )
+    mentors = (
+        RoleAssignment.objects.active()
+        .filter(team=team, role__in=[Role.MENTOR, Role.ASSESSOR])
+        .select_related("user")
+        .order_by("role", "user__last_name")
+    )
+    placements = (
+        queries.placements_with_people()
+        .active()
+        .filter(team=team, student__in=queries.students_visible_to(request.user))
+        .order_by("student__last_name", "student__first_name")
+    )
+    return render(
+        request,
+        "people/team_detail.html",
+        {"team": team, "staff": mentors, "placements": placements},
+    )

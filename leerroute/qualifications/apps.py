@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class QualificationsConfig(AppConfig):
+    name = "leerroute.qualifications"
+    label = "qualifications"
+    verbose_name = _("Kwalificatiedossiers")

@@ -1,0 +1,34 @@
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Prefetch
+from django.shortcuts import get_object_or_404, render
+
+from .models import CoreTask, Qualification, QualificationFile, WorkProcess
+
+
+@login_required
+def qualification_list(request):
+    files = QualificationFile.objects.prefetch_related(
+        Prefetch(
+            "qualifications",
+            queryset=Qualification.objects.select_related("level").annotate(
+                process_count=Count("work_processes")
+            ),
+        )
+    )
+    return render(request, "qualifications/list.html", {"files": files})
+
+
+@login_required
+def qualification_detail(request, pk):
+    qualification = get_object_or_404(Qualification.objects.select_related("file", "level"), pk=pk)
+    processes = qualification.work_processes.select_related("core_task").order_by(
+        "core_task__code", "code"
+    )
+    core_tasks: dict[CoreTask, list[WorkProcess]] = {}
+    for process in processes:
+        core_tasks.setdefault(process.core_task, []).append(process)
+    return render(
+        request,
+        "qualifications/detail.html",
+        {"qualification": qualification, "core_tasks": core_tasks.items()},
+    )

@@ -1,0 +1,19 @@
+"""Settings for the test suite: production settings with test-only values."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-any-deployment")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+os.environ.setdefault("SECURE_COOKIES", "false")
+os.environ.setdefault("STATIC_MANIFEST", "false")
+
+from leerroute.settings import *  # noqa: E402,F403
+
+# Cheap hashing keeps the demo data fast to load; production uses Argon2
+# with its default parameters (tested in test_security.py).
+PASSWORD_HASHERS = ["tests.hashers.FastArgon2PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True
