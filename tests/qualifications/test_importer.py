@@ -49,22 +49,25 @@ def run(path):
     return out.getvalue()
 
 
-def test_import_into_an_empty_database(tmp_path, document):
-    from leerroute.people.models import Enrollment
-
-    Enrollment.objects.all().delete()
-    QualificationFile.objects.all().delete()
-    assert counts() == (0, 0, 0, 0)
-    output = run(str(DATA))
+def test_import_creates_every_dossier_qualification_core_task_and_work_process(tmp_path, document):
+    """A file with new dossier ids lands in full (the demo dossiers stay as they are)."""
+    for dossier in document["dossiers"]:
+        dossier["id"] += "-kopie"
+    before = counts()
+    output = run(write(tmp_path, document))
     assert "3 dossier(s)" in output
-    assert counts() == (3, 9, 14, 69)
-    vig = Qualification.objects.get(title="Verzorgende IG")
+    added = tuple(after - b for after, b in zip(counts(), before, strict=True))
+    assert added == (3, 9, 14, 69)
+    copy_of = Qualification.objects.filter(file__slug__endswith="-kopie")
+    vig = copy_of.get(title="Verzorgende IG")
     assert vig.level_id == 3 and vig.crebo == ""
     assert vig.work_processes.count() == 11
-    vp = Qualification.objects.get(crebo="25655")
+    vp = copy_of.get(crebo="25655")
     assert vp.level_id == 4
     assert set(vp.work_processes.values_list("code", flat=True)) >= {"B1-K1-W1", "P2-K1-W3"}
     assert vp.work_processes.count() == 14
+    # The work processes are the copy's own, not the demo dossier's.
+    assert not vp.work_processes.exclude(core_task__file=vp.file).exists()
 
 
 def test_reimport_creates_no_duplicates(document):
