@@ -1,8 +1,10 @@
 import io
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.test import Client
+from django.utils import translation
 
 from leerroute.people.models import User
 
@@ -28,6 +30,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """The demo data is loaded once; every test runs in a rolled-back transaction."""
     with django_db_blocker.unblock():
         call_command("seed_demo", force=True, stdout=io.StringIO())
+
+
+@pytest.fixture(autouse=True)
+def dutch_by_default():
+    """Each test starts in Dutch; a request in English must not leak into the next test."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
