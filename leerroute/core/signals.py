@@ -14,10 +14,13 @@ security_log = logging.getLogger("leerroute.security")
 def remember_sign_in(sender, request, user, **kwargs):
     if request is not None and hasattr(request, "session"):
         request.session[SESSION_STARTED_KEY] = int(timezone.now().timestamp())
-    security_log.info("login success user_id=%s", user.pk)
+    # The id only (pseudonymous), never the username.
+    security_log.info(
+        "login success user_id=%s path=%s", user.pk, getattr(request, "path", "") or "-"
+    )
 
 
 @receiver(user_login_failed)
 def log_failed_login(sender, credentials, request=None, **kwargs):
     # Never the username or password: only that it happened and the route.
-    security_log.info("login failure path=%s", getattr(request, "path", "-"))
+    security_log.info("login failure path=%s", getattr(request, "path", "") or "-")

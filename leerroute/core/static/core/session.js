@@ -25,9 +25,13 @@
   }
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    fetch(form.action, { method: "POST", body: new FormData(form), credentials: "same-origin" })
+    // redirect: "manual": an ended session answers with a redirect to the
+    // sign-in page, which must not count as "still signed in".
+    fetch(form.action, {
+      method: "POST", body: new FormData(form), credentials: "same-origin", redirect: "manual"
+    })
       .then(function (response) {
-        if (response.ok) {
+        if (response.status === 204) {
           dialog.close();
           schedule();
           if (returnFocus && returnFocus.focus) { returnFocus.focus(); }

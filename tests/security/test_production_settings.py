@@ -1,0 +1,138 @@
+"""SEC-11, SEC-15, SEC-22 (hasher), SEC-39, REL-17: the production settings,
+loaded in a separate process with a production-like environment."""
+
+import json
+
+import pytest
+
+import leerroute.settings as production
+from tests.security.helpers import production_env, run_manage, run_python
+
+COOKIES = """
+import json
+import django
+django.setup()
+from django.conf import settings
+from django.core.management import call_command
+from django.test import Client
+from leerroute.people.models import User
+
+call_command("migrate", verbosity=0)
+User.objects.create_user("proef", password="een lange proefwachtzin voor het inloggen")
+client = Client()
+page = client.get("/accounts/login/", secure=True, HTTP_HOST="leerroute.example.nl")
+login = client.post(
+    "/accounts/login/",
+    {"username": "proef", "password": "een lange proefwachtzin voor het inloggen"},
+    secure=True,
+    HTTP_HOST="leerroute.example.nl",
+    HTTP_REFERER="https://leerroute.example.nl/accounts/login/",
+)
+
+def describe(morsel):
+    return {
+        "name": morsel.key,
+        "secure": bool(morsel["secure"]),
+        "httponly": bool(morsel["httponly"]),
+        "samesite": morsel["samesite"],
+        "path": morsel["path"],
+        "domain": morsel["domain"],
+    }
+
+print(json.dumps({
+    "login_status": login.status_code,
+    "session": describe(login.cookies[settings.SESSION_COOKIE_NAME]),
+    "csrf": describe(page.cookies[settings.CSRF_COOKIE_NAME]),
+    "debug": settings.DEBUG,
+    "hasher": settings.PASSWORD_HASHERS[0],
+    "session_engine": settings.SESSION_ENGINE,
+    "proxy_ssl_header": settings.SECURE_PROXY_SSL_HEADER,
+    "trusted_proxies": settings.TRUSTED_PROXY_COUNT,
+}))
+"""
+
+
+@pytest.fixture(scope="module")
+def production_values(tmp_path_factory):
+    database = tmp_path_factory.mktemp("production") / "db.sqlite3"
+    env = production_env(DATABASE_URL=f"sqlite:///{database}", STATIC_MANIFEST="false")
+    result = run_python(COOKIES, env)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_production_cookies_are_host_prefixed_secure_and_lax(production_values):
+    assert production_values["login_status"] == 302
+    session, csrf = production_values["session"], production_values["csrf"]
+    assert session == {
+        "name": "__Host-sessionid",
+        "secure": True,
+        "httponly": True,
+        "samesite": "Lax",
+        "path": "/",
+        "domain": "",
+    }
+    assert csrf["name"] == "__Host-csrftoken"
+    assert csrf["secure"] is True
+    assert csrf["samesite"] == "Lax"
+    assert (csrf["path"], csrf["domain"]) == ("/", "")  # required by the __Host- prefix
+
+
+def test_production_defaults(production_values):
+    assert production_values["debug"] is False
+    assert production_values["hasher"] == "django.contrib.auth.hashers.Argon2PasswordHasher"
+    assert production_values["session_engine"] == "django.contrib.sessions.backends.db"
+    # X-Forwarded-Proto is trusted only when BEHIND_TLS_PROXY is set.
+    assert production_values["proxy_ssl_header"] is None
+    assert production_values["trusted_proxies"] == 0
+
+
+def test_argon2_is_the_first_hasher_in_the_project_settings():
+    assert production.PASSWORD_HASHERS[0] == "django.contrib.auth.hashers.Argon2PasswordHasher"
+
+
+def test_check_deploy_passes_with_production_settings():
+    result = run_manage(["check", "--deploy", "--fail-level", "WARNING"], production_env())
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_check_deploy_fails_when_a_protection_is_switched_off():
+    """The check above can fail: without HSTS it does."""
+    env = production_env(SECURE_HSTS_SECONDS="0")
+    result = run_manage(["check", "--deploy", "--fail-level", "WARNING"], env)
+    assert result.returncode != 0
+    assert "security.W004" in result.stderr
+
+
+SETUP = "import django; django.setup(); print('gestart')"
+
+
+@pytest.mark.parametrize(
+    "secret_key",
+    [None, "", "leerroute-development-only-key-never-use-in-production"],
+    ids=["missing", "empty", "development-key"],
+)
+def test_production_refuses_to_start_without_a_real_secret_key(secret_key):
+    result = run_python(SETUP, production_env(SECRET_KEY=secret_key))
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_development_starts_without_a_secret_key():
+    result = run_python(SETUP, production_env(SECRET_KEY=None, DEBUG="true"))
+    assert result.returncode == 0, result.stderr
+    assert "gestart" in result.stdout
+
+
+def test_database_connections_are_checked_and_time_out():
+    code = (
+        "import json, django; django.setup(); from django.conf import settings; "
+        "db = settings.DATABASES['default']; "
+        "print(json.dumps([db['CONN_HEALTH_CHECKS'], db['OPTIONS'].get('connect_timeout')]))"
+    )
+    env = production_env(DATABASE_URL="postgres://leerroute:geheim@db.invalid:5432/leerroute")
+    result = run_python(code, env)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [True, 5]
