@@ -8,4 +8,6 @@ urlpatterns = [
     path("sessie/verlengen/", views.extend_session, name="extend_session"),
     path("privacy/", views.privacy, name="privacy"),
     path("toegankelijkheid/", views.accessibility, name="accessibility"),
+    # Browsers ask for /favicon.ico on every page, also in the Django admin.
+    path("favicon.ico", views.favicon),
 ]

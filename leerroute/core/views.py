@@ -2,9 +2,10 @@ import sys
 
 from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -52,6 +53,11 @@ def privacy(request):
 
 def accessibility(request):
     return render(request, "core/toegankelijkheid.html")
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico on every page (also the admin's): point them at ours."""
+    return HttpResponsePermanentRedirect(static("core/favicon.svg"))
 
 
 def lockout(request, original_response=None, credentials=None):

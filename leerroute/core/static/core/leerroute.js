@@ -1,0 +1,73 @@
+// Small enhancements for every page; without JavaScript everything still works.
+(function () {
+  "use strict";
+
+  // On a phone the menu and account links fold away behind a "Menu" button (the CSS
+  // hides them below 40rem while the header has the class menu-closed).
+  function setUpMenu() {
+    var header = document.querySelector(".site-header");
+    var nav = header ? header.querySelector("nav") : null;
+    if (!nav) { return; }
+    var row = nav.parentNode;
+    var account = row.querySelector(".account");
+    nav.id = nav.id || "hoofdmenu";
+    var controls = nav.id;
+    if (account) {
+      account.id = account.id || "account-menu";
+      controls += " " + account.id;
+    }
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "menu-toggle";
+    button.textContent = "Menu";
+    button.setAttribute("aria-controls", controls);
+    var brand = row.querySelector(".brand");
+    row.insertBefore(button, brand ? brand.nextSibling : row.firstChild);
+    function show(open) {
+      header.classList.toggle("menu-closed", !open);
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+    }
+    button.addEventListener("click", function () {
+      show(header.classList.contains("menu-closed"));
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && !header.classList.contains("menu-closed") &&
+          header.contains(document.activeElement)) {
+        show(false);
+        button.focus();
+      }
+    });
+    show(false);
+  }
+
+  // Keyboard access to wide tables (WCAG 2.1.1): a .table-scroll box whose table is
+  // wider than the screen scrolls sideways, so it becomes a focusable region named
+  // after the table's caption. Re-checked when the window resizes or htmx swaps content.
+  function name(box) {
+    var caption = box.querySelector("caption");
+    var text = caption ? caption.textContent.replace(/\s+/g, " ").trim() : "";
+    return text || (document.documentElement.lang === "en" ? "Table" : "Tabel");
+  }
+  function update() {
+    var boxes = document.querySelectorAll(".table-scroll");
+    for (var i = 0; i < boxes.length; i++) {
+      var box = boxes[i];
+      var scrolls = box.scrollWidth > box.clientWidth + 1;
+      if (scrolls && !box.hasAttribute("tabindex")) {
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", name(box));
+        box.setAttribute("data-scroll-region", "");
+      } else if (!scrolls && box.hasAttribute("data-scroll-region")) {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("role");
+        box.removeAttribute("aria-label");
+        box.removeAttribute("data-scroll-region");
+      }
+    }
+  }
+  setUpMenu();
+  window.addEventListener("resize", update);
+  document.addEventListener("htmx:afterSettle", update);
+  update();
+})();
