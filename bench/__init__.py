@@ -1,0 +1,1 @@
+"""Benchmarks (``make bench``). They report numbers; they are not tests."""

@@ -1,0 +1,35 @@
+"""Named permissions for learning questions.
+
+Each predicate delegates to ``queries.py``, so lists and single objects are
+decided by the same rule. Status is not part of these rules: an action in
+the wrong state is refused by ``services.py`` with a clear message.
+"""
+
+import rules
+
+from leerroute.people.rules import is_admin, is_mentor, is_staff_member, is_student
+
+from . import queries
+
+
+@rules.predicate
+def is_owner(user, question):
+    return question is not None and question.student_id == user.pk
+
+
+@rules.predicate
+def can_see_question(user, question):
+    return queries.learning_questions_visible_to(user).filter(pk=question.pk).exists()
+
+
+@rules.predicate
+def is_reviewing_mentor(user, question):
+    return queries.reviewable_by(user).filter(pk=question.pk).exists()
+
+
+rules.add_perm("learning.write_question", rules.is_authenticated & is_student)
+rules.add_perm("learning.see_question", rules.is_authenticated & can_see_question)
+rules.add_perm("learning.change_question", rules.is_authenticated & is_student & is_owner)
+rules.add_perm("learning.review_question", rules.is_authenticated & is_mentor & is_reviewing_mentor)
+rules.add_perm("learning.see_overview", rules.is_authenticated & (is_staff_member | is_admin))
+rules.add_perm("learning.see_waiting", rules.is_authenticated & is_mentor)

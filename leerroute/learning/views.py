@@ -1,0 +1,443 @@
+"""Views for learning questions: thin; rules in rules.py, writes in services.py.
+
+Objects are fetched through ``queries.learning_questions_visible_to`` (404
+outside the user's scope); an action the user may not take is a 403.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import rules
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from leerroute.people.models import AccessLog, Role
+from leerroute.people.queries import has_role
+
+from . import checker, queries, services
+from .forms import CompleteForm, QuestionForm, ReviewForm, SubmitForm
+from .models import QUESTION_MAX, STEPS_MAX, SUPPORT_MAX, LearningQuestion, Status, Transition
+
+PAGE_SIZE = 25
+
+
+def _require(request, perm: str, obj=None) -> None:
+    # rules.has_perm, not user.has_perm: a superuser gets no rights here beyond the rules.
+    if not rules.has_perm(perm, request.user, obj):
+        raise PermissionDenied
+
+
+def _with_details(queryset):
+    return queryset.with_people().prefetch_related(
+        "work_processes",
+        Prefetch("transitions", queryset=Transition.objects.select_related("by")),
+    )
+
+
+def _get_visible(request, pk: int) -> LearningQuestion:
+    return get_object_or_404(
+        _with_details(queries.learning_questions_visible_to(request.user)), pk=pk
+    )
+
+
+def _add_errors(form, exc: services.InvalidContent) -> None:
+    for field, message in exc.errors.items():
+        form.add_error(field if field in form.fields else None, message)
+
+
+def _foreign_ids(request, placement) -> str | None:
+    """SEC-07: a student or placement id in the POST that is not the user's own."""
+    student = request.POST.get("student")
+    if student is not None and student != str(request.user.pk):
+        return _("Je kunt alleen leervragen voor jezelf schrijven.")
+    posted = request.POST.get("placement")
+    if posted is not None and (placement is None or posted != str(placement.pk)):
+        return _("Een leervraag hoort altijd bij je eigen, huidige BPV-plaats.")
+    return None
+
+
+# --- lists -------------------------------------------------------------------
+
+
+@login_required
+def question_list(request):
+    """A student's own questions; for staff, the questions of students in scope."""
+    user = request.user
+    if has_role(user, Role.STUDENT):
+        questions = _with_details(queries.own_learning_questions(user)).order_by(
+            "-updated_at", "-pk"
+        )
+        return render(request, "learning/student_list.html", {"questions": questions})
+    _require(request, "learning.see_overview")
+    questions = _with_details(queries.learning_questions_visible_to(user))
+    status = request.GET.get("status", "")
+    if status in Status.values:
+        questions = questions.filter(status=status)
+    page = Paginator(
+        questions.order_by("student__last_name", "student__first_name", "-updated_at", "pk"),
+        PAGE_SIZE,
+    ).get_page(request.GET.get("pagina"))
+    statuses = [(value, label) for value, label in Status.choices if value != Status.DRAFT]
+    return render(
+        request,
+        "learning/overview.html",
+        {"page": page, "status": status, "statuses": statuses},
+    )
+
+
+@login_required
+def waiting(request):
+    """Mentor: the questions waiting for their review."""
+    _require(request, "learning.see_waiting")
+    questions = _with_details(queries.waiting_for(request.user)).order_by("updated_at", "pk")
+    completed = _with_details(
+        queries.reviewable_by(request.user).filter(status=Status.COMPLETED)
+    ).order_by("-updated_at", "-pk")[:10]
+    return render(
+        request, "learning/waiting.html", {"questions": questions, "completed": completed}
+    )
+
+
+# --- writing -----------------------------------------------------------------------
+
+
+def _form_page(request, form, qualification, question=None, status=200):
+    if form.is_bound:
+        data = form.data
+        result = checker.check(
+            data.get("question", "")[: QUESTION_MAX * 2],
+            qualification,
+            data.get("steps", "")[: STEPS_MAX * 2],
+            data.get("support_requested", "")[: SUPPORT_MAX * 2],
+            _parse_date(data.get("target_date")),
+        )
+        selected = _selected_ids(data.getlist("work_processes"))
+    elif question is not None:
+        result = checker.check(
+            question.question,
+            qualification,
+            question.steps,
+            question.support_requested,
+            question.target_date,
+        )
+        selected = {wp.pk for wp in question.work_processes.all()}
+    else:
+        result, selected = None, set()
+    thread = list(question.messages.select_related("author")) if question else []
+    return render(
+        request,
+        "learning/form.html",
+        {
+            "form": form,
+            "question": question,
+            "qualification": qualification,
+            "result": result,
+            "selected": selected,
+            "choices": _choices(form, selected),
+            "thread": thread,
+        },
+        status=status,
+    )
+
+
+def _choices(form, selected):
+    return [(wp, wp.pk in selected) for wp in form.fields["work_processes"].queryset]
+
+
+def _selected_ids(values) -> set[int]:
+    return {int(v) for v in values if str(v).isdigit()}
+
+
+def _parse_date(value) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(value) if value else None
+    except (TypeError, ValueError):
+        return None
+
+
+@login_required
+def create(request):
+    _require(request, "learning.write_question")
+    try:
+        placement, qualification = services.writing_context(request.user)
+    except services.NoPlacement as exc:
+        return render(request, "learning/no_placement.html", {"message": exc.message})
+    form = QuestionForm(request.POST or None, qualification=qualification)
+    if request.method == "POST":
+        refused = _foreign_ids(request, placement)
+        if refused:
+            form.is_valid()
+            form.add_error(None, refused)
+            return _form_page(request, form, qualification, status=400)
+        if form.is_valid():
+            try:
+                with transaction.atomic():
+                    question = services.save_draft(request.user, form.content())
+                    if request.POST.get("action") == "submit":
+                        question = services.submit(question, request.user)
+            except services.InvalidContent as exc:
+                _add_errors(form, exc)
+            except services.LearningQuestionError as exc:
+                form.add_error(None, exc.message)
+            else:
+                messages.success(
+                    request,
+                    _("Je leervraag is ingediend bij je werkbegeleider.")
+                    if question.status == Status.SUBMITTED
+                    else _("Je leervraag is opgeslagen als concept."),
+                )
+                return redirect("learning:detail", pk=question.pk)
+    return _form_page(request, form, qualification)
+
+
+@login_required
+def edit(request, pk):
+    question = _get_visible(request, pk)
+    _require(request, "learning.change_question", question)
+    if not question.is_editable:
+        messages.info(request, _("Deze leervraag kun je niet meer wijzigen."))
+        return redirect("learning:detail", pk=question.pk)
+    clarification = question.status == Status.CLARIFICATION
+    form = QuestionForm(
+        request.POST or None,
+        qualification=question.qualification,
+        with_answer=clarification,
+        needs_version=True,
+        initial={
+            "question": question.question,
+            "work_processes": list(question.work_processes.all()),
+            "steps": question.steps,
+            "support_requested": question.support_requested,
+            "target_date": question.target_date,
+            "version": question.version,
+        },
+    )
+    if request.method == "POST":
+        refused = _foreign_ids(request, question.placement)
+        if refused:
+            form.is_valid()
+            form.add_error(None, refused)
+            return _form_page(request, form, question.qualification, question, status=400)
+        if form.is_valid():
+            try:
+                with transaction.atomic():
+                    updated = services.update(
+                        question, request.user, form.content(), form.cleaned_data["version"]
+                    )
+                    if request.POST.get("action") == "submit":
+                        if clarification:
+                            updated = services.resubmit(
+                                updated, request.user, form.cleaned_data.get("answer", "")
+                            )
+                        else:
+                            updated = services.submit(updated, request.user)
+            except services.InvalidContent as exc:
+                _add_errors(form, exc)
+            except services.LearningQuestionError as exc:
+                form.add_error(None, exc.message)
+                return _form_page(request, form, question.qualification, question, status=409)
+            else:
+                messages.success(request, _success_message(updated))
+                return redirect("learning:detail", pk=question.pk)
+    return _form_page(request, form, question.qualification, question)
+
+
+def _success_message(question) -> str:
+    return {
+        Status.SUBMITTED: _("Je leervraag is ingediend bij je werkbegeleider."),
+        Status.RESUBMITTED: _("Je leervraag is opnieuw ingediend bij je werkbegeleider."),
+    }.get(question.status, _("Je wijzigingen zijn opgeslagen."))
+
+
+@require_POST
+@login_required
+def check(request):
+    """The live check (htmx): the results region, and the work-process list when linking."""
+    _require(request, "learning.write_question")
+    try:
+        _placement, qualification = services.writing_context(request.user)
+    except services.NoPlacement as exc:
+        return render(request, "learning/form.html#check", {"no_placement": exc.message})
+    form = QuestionForm(qualification=qualification)
+    valid_ids = {wp.pk for wp in form.fields["work_processes"].queryset}
+    selected = _selected_ids(request.POST.getlist("work_processes")) & valid_ids
+    announce = ""
+    for key, add in (("link", True), ("unlink", False)):
+        value = request.POST.get(key, "")
+        if value.isdigit() and int(value) in valid_ids:
+            (selected.add if add else selected.discard)(int(value))
+            announce = "linked" if add else "unlinked"
+            changed = int(value)
+    result = checker.check(
+        request.POST.get("question", "")[: QUESTION_MAX * 2],
+        qualification,
+        request.POST.get("steps", "")[: STEPS_MAX * 2],
+        request.POST.get("support_requested", "")[: SUPPORT_MAX * 2],
+        _parse_date(request.POST.get("target_date")),
+    )
+    context = {
+        "form": form,
+        "result": result,
+        "selected": selected,
+        "qualification": qualification,
+        "oob": bool(announce),
+    }
+    if announce:
+        context["choices"] = _choices(form, selected)
+        changed_wp = next(wp for wp, _checked in context["choices"] if wp.pk == changed)
+        context["announce"] = (
+            _("Werkproces %(code)s is gekoppeld.")
+            if announce == "linked"
+            else _("Werkproces %(code)s is losgekoppeld.")
+        ) % {"code": changed_wp.code}
+    return render(request, "learning/form.html#check", context)
+
+
+# --- one question --------------------------------------------------------------------
+
+
+@login_required
+def detail(request, pk):
+    question = _get_visible(request, pk)
+    if question.student_id != request.user.pk:
+        AccessLog.objects.create(
+            user=request.user, student_id=question.student_id, view_name="learning:detail"
+        )
+    user = request.user
+    is_owner = question.student_id == user.pk
+    can_review = rules.has_perm("learning.review_question", user, question)
+    return render(
+        request,
+        "learning/detail.html",
+        {
+            "question": question,
+            "thread": list(question.messages.select_related("author")),
+            "reviews": list(question.reviews.select_related("reviewer")),
+            "is_owner": is_owner,
+            "can_review": can_review and question.waits_for_mentor,
+            "submit_form": SubmitForm(initial={"version": question.version}),
+        },
+    )
+
+
+@require_POST
+@login_required
+def submit(request, pk):
+    question = _get_visible(request, pk)
+    _require(request, "learning.change_question", question)
+    form = SubmitForm(request.POST)
+    version = form.cleaned_data.get("version") if form.is_valid() else None
+    try:
+        if question.status == Status.CLARIFICATION:
+            question = services.resubmit(
+                question, request.user, request.POST.get("answer", ""), version
+            )
+        else:
+            question = services.submit(question, request.user, version)
+    except services.LearningQuestionError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _success_message(question))
+    return redirect("learning:detail", pk=pk)
+
+
+@login_required
+def review(request, pk):
+    question = _get_visible(request, pk)
+    _require(request, "learning.review_question", question)
+    if not question.waits_for_mentor:
+        messages.info(
+            request,
+            _("Deze leervraag wacht niet op jouw beoordeling (status: %(status)s).")
+            % {"status": question.get_status_display()},
+        )
+        return redirect("learning:detail", pk=pk)
+    form = ReviewForm(request.POST or None, initial={"version": question.version})
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if data["decision"] == ReviewForm.APPROVE:
+                services.approve(
+                    question,
+                    request.user,
+                    form.checklist(),
+                    data["mentor_support"],
+                    data["version"],
+                )
+                done = _("Je hebt de leervraag goedgekeurd.")
+            else:
+                services.ask_clarification(
+                    question, request.user, data["message"], form.checklist(), data["version"]
+                )
+                done = _("Je vraag is naar de student gestuurd.")
+        except services.InvalidContent as exc:
+            _add_errors(form, exc)
+        except services.LearningQuestionError as exc:
+            form.add_error(None, exc.message)
+            status = 409
+        else:
+            messages.success(request, done)
+            return redirect("learning:detail", pk=pk)
+    elif request.method == "POST":
+        status = 200
+    result = checker.check(
+        question.question,
+        question.qualification,
+        question.steps,
+        question.support_requested,
+        question.target_date,
+    )
+    return render(
+        request,
+        "learning/review.html",
+        {
+            "question": question,
+            "form": form,
+            "result": result,
+            "thread": list(question.messages.select_related("author")),
+        },
+        status=status,
+    )
+
+
+@login_required
+def complete(request, pk):
+    question = _get_visible(request, pk)
+    _require(request, "learning.change_question", question)
+    if question.status != Status.APPROVED:
+        messages.info(request, _("Je kunt alleen een goedgekeurde leervraag afronden."))
+        return redirect("learning:detail", pk=pk)
+    form = CompleteForm(request.POST or None, initial={"version": question.version})
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.complete(
+                question,
+                request.user,
+                form.cleaned_data["reflection"],
+                form.cleaned_data["version"],
+            )
+        except services.InvalidContent as exc:
+            _add_errors(form, exc)
+        except services.LearningQuestionError as exc:
+            form.add_error(None, exc.message)
+            status = 409
+        else:
+            messages.success(request, _("Je leervraag is afgerond. Goed gedaan!"))
+            return redirect("learning:detail", pk=pk)
+    return render(
+        request,
+        "learning/complete.html",
+        {"question": question, "form": form, "today": timezone.localdate()},
+        status=status,
+    )

@@ -1,0 +1,338 @@
+"""Views per role, bad input through HTTP, the live check, query counts."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from leerroute.learning import services
+from leerroute.learning.models import LearningQuestion, Status
+from leerroute.people.models import Placement
+from leerroute.qualifications.models import Qualification
+
+
+def q_of(username, status):
+    return LearningQuestion.objects.filter(student__username=username, status=status).first()
+
+
+def post_data(**changes):
+    data = {
+        "question": "Ik wil leren zelfstandig een wond te verzorgen volgens protocol.",
+        "steps": "Meekijken, oefenen, zelf doen.",
+        "support_requested": "Voordoen en meekijken.",
+        "target_date": (timezone.localdate() + datetime.timedelta(days=10)).isoformat(),
+        "action": "save",
+    }
+    data.update(changes)
+    return data
+
+
+# --- roles -------------------------------------------------------------------
+
+
+def test_anonymous_is_sent_to_login(client_for):
+    response = client_for(None).get(reverse("learning:list"))
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_student_sees_own_list_with_history(client_for):
+    response = client_for("student1").get(reverse("learning:list"))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Mijn leervragen" in html
+    assert "Verduidelijking gevraagd" in html or "verduidelijking gevraagd" in html
+    assert "Ik wil leren klinisch redeneren" not in html  # student2's
+
+
+def test_mentor_sees_waiting_list(client_for):
+    html = client_for("werkbegeleider1").get(reverse("learning:waiting")).content.decode()
+    assert q_of("student1", "submitted").question[:40] in html
+    assert q_of("student1", "resubmitted").question[:40] in html
+    assert q_of("student2", "submitted").question[:40] not in html
+
+
+def test_assessor_sees_scope_read_only(client_for):
+    q = q_of("student1", "submitted")
+    client = client_for("studentbegeleider1")
+    html = client.get(reverse("learning:list")).content.decode()
+    assert "Sanne Verhoef" in html and "Milan Koster" not in html
+    detail = client.get(reverse("learning:detail", args=[q.pk]))
+    assert detail.status_code == 200
+    assert reverse("learning:review", args=[q.pk]) not in detail.content.decode()
+    assert client.get(reverse("learning:review", args=[q.pk])).status_code == 403
+
+
+def test_other_organisation_gets_404(client_for):
+    q = q_of("student1", "submitted")
+    for who in ("werkbegeleider2", "praktijkopleider2", "docent2"):
+        client = client_for(who)
+        assert client.get(reverse("learning:detail", args=[q.pk])).status_code == 404
+        assert client.get(reverse("learning:review", args=[q.pk])).status_code == 404
+
+
+def test_drafts_are_private(client_for):
+    q = q_of("student1", "draft")
+    assert (
+        client_for("werkbegeleider1").get(reverse("learning:detail", args=[q.pk])).status_code
+        == 404
+    )
+    html = client_for("docent1").get(reverse("learning:list")).content.decode()
+    assert q.question not in html
+
+
+def test_teacher_sees_cohort_questions(client_for):
+    html = client_for("docent1").get(reverse("learning:list") + "?status=approved").content.decode()
+    assert q_of("student1", "approved").question[:40] in html
+    assert q_of("student1", "submitted").question[:40] not in html
+
+
+def test_student_page_shows_questions(client_for, demo):
+    html = (
+        client_for("praktijkopleider1")
+        .get(reverse("people:student", args=[demo["student1"].pk]))
+        .content.decode()
+    )
+    assert "h-learning-questions" in html
+    assert q_of("student1", "completed").question[:40] in html
+
+
+def test_home_panels(client_for):
+    student = client_for("student1").get(reverse("core:home")).content.decode()
+    assert "Mijn leervragen: te doen" in student
+    assert "je werkbegeleider heeft een vraag" in student
+    mentor = client_for("werkbegeleider1").get(reverse("core:home")).content.decode()
+    assert "Leervragen die op jou wachten" in mentor
+    assert q_of("student1", "resubmitted").question[:30] in mentor
+
+
+# --- the journey through HTTP ----------------------------------------------------------
+
+
+def test_create_submit_review_complete(client_for):
+    student, mentor = client_for("student1"), client_for("werkbegeleider1")
+    response = student.post(reverse("learning:create"), post_data(action="submit"))
+    assert response.status_code == 302
+    q = LearningQuestion.objects.filter(student__username="student1").order_by("-pk").first()
+    assert q.status == Status.SUBMITTED
+    response = mentor.post(
+        reverse("learning:review", args=[q.pk]),
+        {"decision": "clarify", "message": "Bij welke wond?", "version": q.version},
+    )
+    assert response.status_code == 302
+    q.refresh_from_db()
+    assert q.status == Status.CLARIFICATION
+    edit = student.get(reverse("learning:edit", args=[q.pk])).content.decode()
+    assert "Bij welke wond?" in edit
+    response = student.post(
+        reverse("learning:edit", args=[q.pk]),
+        post_data(action="submit", answer="Een decubituswond.", version=q.version),
+    )
+    assert response.status_code == 302
+    q.refresh_from_db()
+    assert q.status == Status.RESUBMITTED
+    checklist = dict.fromkeys(
+        [
+            "right_level",
+            "linked_work_process",
+            "concrete",
+            "steps_lead_to_competence",
+            "support_written",
+        ],
+        "on",
+    )
+    response = mentor.post(
+        reverse("learning:review", args=[q.pk]),
+        {
+            "decision": "approve",
+            "mentor_support": "Ik doe het voor.",
+            "version": q.version,
+            **checklist,
+        },
+    )
+    assert response.status_code == 302
+    q.refresh_from_db()
+    assert q.status == Status.APPROVED
+    response = student.post(
+        reverse("learning:complete", args=[q.pk]),
+        {"reflection": "Gelukt.", "version": q.version},
+    )
+    assert response.status_code == 302
+    html = mentor.get(reverse("learning:detail", args=[q.pk])).content.decode()
+    assert "Gelukt." in html and "Reflectie van de student" in html
+
+
+# --- bad input ---------------------------------------------------------------------
+
+
+def _count():
+    return LearningQuestion.objects.count()
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"question": "  "}, "Schrijf je leervraag op."),
+        ({"question": "x" * 601}, "600"),
+        ({"support_requested": "x" * 1001}, "1000"),
+        ({"target_date": "2001-01-01"}, "in het verleden"),
+        ({"target_date": "morgen"}, "geldige datum"),
+    ],
+)
+def test_bad_input_gets_a_dutch_message(client_for, changes, message):
+    before = _count()
+    response = client_for("student1").post(reverse("learning:create"), post_data(**changes))
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert _count() == before
+
+
+def test_work_process_of_another_qualification(client_for):
+    foreign = Qualification.objects.get(title="Mbo-Verpleegkundige").work_processes.get(
+        code="P2-K1-W3"
+    )
+    before = _count()
+    response = client_for("student1").post(
+        reverse("learning:create"), post_data(work_processes=[foreign.pk])
+    )
+    assert "eigen kwalificatie" in response.content.decode()
+    assert _count() == before
+
+
+@pytest.mark.parametrize("field", ["student", "placement"])
+def test_foreign_ids_are_refused(client_for, demo, field):
+    other = (
+        demo["student2"].pk
+        if field == "student"
+        else Placement.objects.filter(student=demo["student2"]).first().pk
+    )
+    before = _count()
+    response = client_for("student1").post(reverse("learning:create"), post_data(**{field: other}))
+    assert response.status_code == 400
+    assert "eigen" in response.content.decode() or "jezelf" in response.content.decode()
+    assert _count() == before
+
+
+def test_stale_edit_gets_a_conflict_message(client_for):
+    q = q_of("student1", "draft")
+    client = client_for("student1")
+    old_version = q.version
+    assert (
+        client.post(
+            reverse("learning:edit", args=[q.pk]), post_data(version=old_version)
+        ).status_code
+        == 302
+    )
+    response = client.post(
+        reverse("learning:edit", args=[q.pk]),
+        post_data(question="Ik wil leren iets anders.", version=old_version),
+    )
+    assert response.status_code == 409
+    assert "intussen gewijzigd" in response.content.decode()
+    q.refresh_from_db()
+    assert q.question != "Ik wil leren iets anders."
+
+
+def test_approve_without_full_checklist(client_for):
+    q = q_of("student1", "submitted")
+    response = client_for("werkbegeleider1").post(
+        reverse("learning:review", args=[q.pk]),
+        {
+            "decision": "approve",
+            "mentor_support": "Ik help.",
+            "version": q.version,
+            "right_level": "on",
+        },
+    )
+    assert response.status_code == 200
+    assert "alle punten van de checklist" in response.content.decode()
+    assert LearningQuestion.objects.get(pk=q.pk).status == Status.SUBMITTED
+
+
+def test_complete_twice_is_refused(client_for):
+    q = q_of("student1", "completed")
+    response = client_for("student1").get(reverse("learning:complete", args=[q.pk]))
+    assert response.status_code == 302
+
+
+# --- the live check -------------------------------------------------------------------
+
+
+def test_check_returns_the_results_region(client_for):
+    response = client_for("student1").post(
+        reverse("learning:check"),
+        {"question": "Ik wil leren een katheter te verzorgen."},
+        HTTP_HX_REQUEST="true",
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in html
+    assert "B1-K1-W4" in html and "Koppel B1-K1-W4" in html
+    assert 'data-code="no_steps"' in html
+
+
+def test_linking_a_suggestion_updates_the_checkboxes(client_for):
+    wp = Qualification.objects.get(title="Verzorgende IG").work_processes.get(code="B1-K1-W4")
+    response = client_for("student1").post(
+        reverse("learning:check"),
+        {"question": "Ik wil leren een katheter te verzorgen.", "link": str(wp.pk)},
+    )
+    html = response.content.decode()
+    assert 'hx-swap-oob="true"' in html
+    assert f'value="{wp.pk}" id="wp-{wp.pk}" checked' in html
+    assert "Werkproces B1-K1-W4 is gekoppeld." in html
+
+
+def test_check_ignores_foreign_work_processes(client_for):
+    foreign = Qualification.objects.get(title="Mbo-Verpleegkundige").work_processes.get(
+        code="P2-K1-W3"
+    )
+    response = client_for("student1").post(
+        reverse("learning:check"), {"question": "Ik wil leren.", "link": str(foreign.pk)}
+    )
+    assert "hx-swap-oob" not in response.content.decode()
+
+
+# --- query counts ----------------------------------------------------------------------
+
+
+def _add_questions(demo, n):
+    student = demo["student1"]
+    for i in range(n):
+        q = services.save_draft(
+            student,
+            services.Content(
+                question=f"Ik wil leren {i}.",
+                target_date=timezone.localdate() + datetime.timedelta(days=5),
+            ),
+        )
+        services.submit(q, student)
+
+
+@pytest.mark.parametrize(
+    ("username", "url"),
+    [
+        ("student1", "learning:list"),
+        ("docent1", "learning:list"),
+        ("werkbegeleider1", "learning:waiting"),
+        ("werkbegeleider1", "core:home"),
+    ],
+)
+def test_list_queries_do_not_grow(client_for, demo, username, url):
+    import re
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(username)
+    client.get(reverse(url))  # warm up (session, caches)
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse(url))
+    _add_questions(demo, 6)
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(reverse(url))
+    assert response.status_code == 200
+    # The home panel shows the oldest few and the total; the lists show all.
+    expected = "In totaal" if url == "core:home" else "Ik wil leren 5."
+    assert expected in response.content.decode()
+    assert len(many) == len(few), [re.sub(r"\s+", " ", q["sql"])[:120] for q in many]
