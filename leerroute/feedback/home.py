@@ -1,0 +1,79 @@
+"""Panels of the home page ("Mijn overzicht") for feedback and progress reviews."""
+
+from leerroute.core.panels import Panel
+from leerroute.people import queries as people
+from leerroute.people.models import Placement, Role
+
+from . import queries
+from .models import RECENT_FEEDBACK_DAYS, Feedback
+
+LIST_LIMIT = 25
+
+
+def panels(user) -> list[Panel]:
+    held = people.roles(user)
+    found = []
+    if Role.STUDENT in held:
+        found.append(Panel("feedback/panels/student.html", _student(user), order=15))
+    if Role.MENTOR in held:
+        found.append(Panel("feedback/panels/mentor.html", _mentor(user), order=25))
+    if Role.ASSESSOR in held:
+        found.append(Panel("feedback/panels/assessor.html", _assessor(user), order=35))
+    return found
+
+
+def _recently_seen_students():
+    return Feedback.objects.recent().values("student_id")
+
+
+def _student(user) -> dict:
+    own = queries.feedback_visible_to(user).filter(student=user)
+    return {
+        "unread": own.unread().select_related("author").order_by("-created_at")[:LIST_LIMIT],
+        "reviews": queries.reviews_visible_to(user)
+        .filter(student=user)
+        .published()
+        .select_related("author"),
+    }
+
+
+def _mentor(user) -> dict:
+    mine = Placement.objects.active().filter(mentors=user).values("student_id")
+    quiet = (
+        queries.students_for_feedback(user)
+        .filter(pk__in=mine)
+        .exclude(pk__in=_recently_seen_students())
+        .order_by("first_name", "last_name")
+    )
+    given = (
+        queries.feedback_visible_to(user)
+        .filter(author=user)
+        .select_related("student")
+        .order_by("-created_at")
+    )
+    return {
+        "quiet": quiet[:LIST_LIMIT],
+        "given": given[:5],
+        "recent_days": RECENT_FEEDBACK_DAYS,
+    }
+
+
+def _assessor(user) -> dict:
+    reviewable = queries.students_for_review(user)
+    quiet = reviewable.exclude(pk__in=_recently_seen_students()).order_by("first_name", "last_name")
+    drafts = (
+        queries.reviews_visible_to(user)
+        .drafts()
+        .filter(student__in=reviewable)
+        .select_related("student")
+        .order_by("review_date")
+    )
+    return {
+        "quiet": quiet[:LIST_LIMIT],
+        "drafts": drafts[:LIST_LIMIT],
+        "teams": queries.teams_for_review(user).order_by("name"),
+        "recent_days": RECENT_FEEDBACK_DAYS,
+    }
+
+
+__all__ = ["panels"]

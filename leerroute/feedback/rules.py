@@ -1,0 +1,80 @@
+"""Named permissions for feedback and progress reviews.
+
+Each predicate delegates to a queryset in ``queries.py``, so the rule for a
+single object and the rule for a list are the same rule. Views answer 404
+when the object is not visible at all and 403 when one of these says no.
+"""
+
+import rules
+
+from . import queries
+
+
+@rules.predicate
+def has_students_for_feedback(user):
+    return queries.students_for_feedback(user).exists()
+
+
+@rules.predicate
+def can_give_feedback_to(user, student):
+    return queries.students_for_feedback(user).filter(pk=student.pk).exists()
+
+
+@rules.predicate
+def is_feedback_author(user, feedback):
+    return feedback.author_id == user.pk
+
+
+@rules.predicate
+def is_feedback_student(user, feedback):
+    return feedback.student_id == user.pk
+
+
+@rules.predicate
+def can_still_give_feedback(user, feedback):
+    return can_give_feedback_to(user, feedback.student)
+
+
+@rules.predicate
+def can_review_student(user, student):
+    return queries.students_for_review(user).filter(pk=student.pk).exists()
+
+
+@rules.predicate
+def can_review_student_of(user, obj):
+    """For a feedback item or review: may the user review its student?"""
+    return can_review_student(user, obj.student)
+
+
+@rules.predicate
+def review_is_draft(user, review):
+    return not review.is_published
+
+
+@rules.predicate
+def can_see_team_overview(user, team):
+    return queries.teams_for_review(user).filter(pk=team.pk).exists()
+
+
+authenticated = rules.is_authenticated
+
+
+def _perm(name: str, predicate) -> None:
+    """A permission, and the same predicate as a rule for ``{% test_rule %}`` in
+    templates: Django's ``user.has_perm`` lets superusers through every
+    permission, and these must hold for the administrator too (views call
+    ``rules.has_perm``)."""
+    rules.add_perm(name, predicate)
+    rules.add_rule(name, predicate)
+
+
+_perm("feedback.give_feedback", authenticated & has_students_for_feedback)
+_perm("feedback.give_feedback_to", authenticated & can_give_feedback_to)
+_perm("feedback.change_feedback", authenticated & is_feedback_author & can_still_give_feedback)
+_perm("feedback.respond_to_feedback", authenticated & is_feedback_student)
+_perm("feedback.see_feedback_history", authenticated & can_review_student_of)
+_perm("feedback.review_student", authenticated & can_review_student)
+_perm("feedback.change_review", authenticated & can_review_student_of)
+_perm("feedback.publish_review", authenticated & can_review_student_of & review_is_draft)
+_perm("feedback.see_review_history", authenticated & can_review_student_of)
+_perm("feedback.see_team_overview", authenticated & can_see_team_overview)

@@ -1,0 +1,298 @@
+"""Every state change of feedback and progress reviews.
+
+Each function is one transaction: it checks the version the user edited
+(optimistic locking, ``Conflict`` when someone saved in between), keeps the
+earlier version in the history table, and writes. Permission checks are the
+caller's job (views ask ``rules``); the integrity checks that protect the
+data (a work process of the student's qualification, cited feedback of the
+same student) are repeated here.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Mapping
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from leerroute.learning.models import LearningQuestion
+from leerroute.people.models import User
+from leerroute.people.queries import current_placement
+from leerroute.qualifications.models import WorkProcess
+
+from . import queries
+from .models import (
+    Feedback,
+    FeedbackVersion,
+    ProgressLevel,
+    ProgressReview,
+    ReviewEntry,
+    ReviewStatus,
+    ReviewVersion,
+)
+
+NEEDS_CITATION = _lazy(
+    "Haal minstens één feedbackmoment aan waarop je de beoordeling baseert, voordat je publiceert."
+)
+
+
+class Conflict(Exception):
+    """Someone else saved this item after the user opened it."""
+
+
+def _check_work_process(student: User, work_process: WorkProcess | None) -> None:
+    if work_process is None:
+        return
+    allowed = queries.work_processes_of(queries.current_qualification(student))
+    if not allowed.filter(pk=work_process.pk).exists():
+        raise ValidationError(_("Dit werkproces hoort niet bij de kwalificatie van de student."))
+
+
+def _check_learning_question(student: User, learning_question: LearningQuestion | None) -> None:
+    if learning_question is None:
+        return
+    allowed = queries.learning_questions_for_feedback(student)
+    if not allowed.filter(pk=learning_question.pk).exists():
+        raise ValidationError(_("Deze leervraag hoort niet bij de student."))
+
+
+@transaction.atomic
+def give_feedback(
+    *,
+    author: User,
+    student: User,
+    observe: str,
+    effect: str,
+    pause: str,
+    suggestions: str,
+    work_process: WorkProcess | None = None,
+    learning_question: LearningQuestion | None = None,
+    client_wellbeing: bool = False,
+) -> Feedback:
+    """Record OEPS feedback at the student's current placement."""
+    _check_work_process(student, work_process)
+    _check_learning_question(student, learning_question)
+    return Feedback.objects.create(
+        author=author,
+        student=student,
+        placement=current_placement(student),
+        work_process=work_process,
+        learning_question=learning_question,
+        observe=observe,
+        effect=effect,
+        pause=pause,
+        suggestions=suggestions,
+        client_wellbeing=client_wellbeing,
+    )
+
+
+def _lock_feedback(feedback: Feedback, expected_version: int) -> Feedback:
+    locked = Feedback.objects.select_for_update().get(pk=feedback.pk)
+    if locked.version != expected_version:
+        raise Conflict
+    return locked
+
+
+def _keep_feedback_version(feedback: Feedback, by: User) -> None:
+    FeedbackVersion.objects.create(
+        feedback=feedback,
+        version=feedback.version,
+        observe=feedback.observe,
+        effect=feedback.effect,
+        pause=feedback.pause,
+        suggestions=feedback.suggestions,
+        work_process_id=feedback.work_process_id,
+        learning_question_id=feedback.learning_question_id,
+        client_wellbeing=feedback.client_wellbeing,
+        student_response=feedback.student_response,
+        valid_from=feedback.updated_at,
+        replaced_by=by,
+    )
+
+
+@transaction.atomic
+def edit_feedback(
+    feedback: Feedback,
+    *,
+    editor: User,
+    expected_version: int,
+    observe: str,
+    effect: str,
+    pause: str,
+    suggestions: str,
+    work_process: WorkProcess | None = None,
+    learning_question: LearningQuestion | None = None,
+    client_wellbeing: bool = False,
+) -> Feedback:
+    """Change the OEPS text; the earlier version is kept in ``FeedbackVersion``."""
+    locked = _lock_feedback(feedback, expected_version)
+    _check_work_process(locked.student, work_process)
+    _check_learning_question(locked.student, learning_question)
+    _keep_feedback_version(locked, editor)
+    locked.observe, locked.effect, locked.pause = observe, effect, pause
+    locked.suggestions = suggestions
+    locked.work_process = work_process
+    locked.learning_question = learning_question
+    locked.client_wellbeing = client_wellbeing
+    locked.version += 1
+    locked.save(
+        update_fields=[
+            "observe",
+            "effect",
+            "pause",
+            "suggestions",
+            "work_process",
+            "learning_question",
+            "client_wellbeing",
+            "version",
+            "updated_at",
+        ]
+    )
+    return locked
+
+
+@transaction.atomic
+def respond_to_feedback(
+    feedback: Feedback, *, student: User, expected_version: int, response: str
+) -> Feedback:
+    """The student's short reaction; reacting also marks the feedback as read."""
+    locked = _lock_feedback(feedback, expected_version)
+    if locked.student_response:
+        _keep_feedback_version(locked, student)
+    now = timezone.now()
+    locked.student_response = response
+    locked.responded_at = now
+    locked.read_at = locked.read_at or now
+    locked.version += 1
+    locked.save(
+        update_fields=["student_response", "responded_at", "read_at", "version", "updated_at"]
+    )
+    return locked
+
+
+def mark_feedback_read(feedback: Feedback) -> None:
+    """Idempotent: the first time counts."""
+    Feedback.objects.filter(pk=feedback.pk, read_at__isnull=True).update(read_at=timezone.now())
+
+
+def _review_snapshot(review: ProgressReview) -> dict:
+    return {
+        "review_date": review.review_date.isoformat(),
+        "status": review.status,
+        "summary": review.summary,
+        "cited_feedback": sorted(review.cited_feedback.values_list("pk", flat=True)),
+        "entries": [
+            {
+                "work_process": entry.work_process_id,
+                "code": entry.work_process.code,
+                "title": entry.work_process.title,
+                "level": entry.level,
+                "note": entry.note,
+            }
+            for entry in review.entries.select_related("work_process")
+        ],
+    }
+
+
+def _check_review_input(
+    student: User, work_processes: Iterable[WorkProcess], cited: Iterable[Feedback]
+) -> None:
+    allowed = set(
+        queries.work_processes_of(queries.current_qualification(student)).values_list(
+            "pk", flat=True
+        )
+    )
+    if any(wp.pk not in allowed for wp in work_processes):
+        raise ValidationError(_("Dit werkproces hoort niet bij de kwalificatie van de student."))
+    if any(item.student_id != student.pk for item in cited):
+        raise ValidationError(_("Je kunt alleen feedback van deze student aanhalen."))
+
+
+@transaction.atomic
+def save_review(
+    *,
+    author: User,
+    student: User,
+    review_date: datetime.date,
+    summary: str,
+    levels: Mapping[WorkProcess, tuple[str, str]],
+    cited: list[Feedback],
+    publish: bool = False,
+    review: ProgressReview | None = None,
+    expected_version: int | None = None,
+) -> ProgressReview:
+    """Create or change a progress review (levels per work process, cited feedback).
+
+    A change keeps the earlier version in ``ReviewVersion``. ``publish``
+    makes it visible to the student; a published review stays published.
+    """
+    _check_review_input(student, levels.keys(), cited)
+    if publish and not cited:
+        raise ValidationError(NEEDS_CITATION)
+    now = timezone.now()
+    if review is None:
+        qualification = queries.current_qualification(student)
+        if qualification is None:
+            raise ValidationError(_("Deze student heeft geen inschrijving voor een kwalificatie."))
+        review = ProgressReview.objects.create(
+            student=student,
+            qualification=qualification,
+            placement=current_placement(student),
+            author=author,
+            review_date=review_date,
+            summary=summary,
+        )
+    else:
+        review = ProgressReview.objects.select_for_update().get(pk=review.pk)
+        if review.version != expected_version:
+            raise Conflict
+        ReviewVersion.objects.create(
+            review=review,
+            version=review.version,
+            snapshot=_review_snapshot(review),
+            valid_from=review.updated_at,
+            replaced_by=author,
+        )
+        review.review_date = review_date
+        review.summary = summary
+        review.author = author
+        review.version += 1
+    if publish and not review.is_published:
+        review.status = ReviewStatus.PUBLISHED
+        review.published_at = now
+    review.save()
+    review.entries.all().delete()
+    ReviewEntry.objects.bulk_create(
+        ReviewEntry(review=review, work_process=wp, level=ProgressLevel(level), note=note)
+        for wp, (level, note) in levels.items()
+    )
+    review.cited_feedback.set(cited)
+    return review
+
+
+@transaction.atomic
+def publish_review(review: ProgressReview, *, by: User, expected_version: int) -> ProgressReview:
+    """Draft -> published (a conditional update: publishing twice changes nothing)."""
+    locked = ProgressReview.objects.select_for_update().get(pk=review.pk)
+    if locked.version != expected_version:
+        raise Conflict
+    if locked.is_published:
+        return locked
+    if not locked.cited_feedback.exists():
+        raise ValidationError(NEEDS_CITATION)
+    ReviewVersion.objects.create(
+        review=locked,
+        version=locked.version,
+        snapshot=_review_snapshot(locked),
+        valid_from=locked.updated_at,
+        replaced_by=by,
+    )
+    locked.status = ReviewStatus.PUBLISHED
+    locked.published_at = timezone.now()
+    locked.version += 1
+    locked.save(update_fields=["status", "published_at", "version", "updated_at"])
+    return locked

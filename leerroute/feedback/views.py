@@ -1,0 +1,468 @@
+"""Views for OEPS feedback and progress reviews.
+
+Thin: an object outside the user's scope is 404 (through the ``*_visible_to``
+querysets), an action the user may not take is 403 (through the ``rules``
+permissions of ``rules.py``); writes go through ``services.py``.
+"""
+
+from __future__ import annotations
+
+import rules
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Max, Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from leerroute.people import queries as people
+from leerroute.people.models import AccessLog, Placement, Role
+
+from . import queries, services
+from .forms import CONFLICT_MESSAGE, FeedbackForm, ResponseForm, ReviewForm
+from .models import RECENT_FEEDBACK_DAYS, ProgressLevel, recent_since
+
+PAGE_SIZE = 25
+
+
+def _saved(request, url: str) -> HttpResponse:
+    """After a save: a redirect, or for draft.js (which sent the form with fetch) a
+    204 naming the page to go to, so it knows the draft may be forgotten."""
+    if request.headers.get("X-Leerroute-Draft"):
+        return HttpResponse(status=204, headers={"X-Saved-Location": url})
+    return redirect(url)
+
+
+def _posted(request):
+    return request.POST if request.method == "POST" else None
+
+
+def _require(request, perm: str, obj=None) -> None:
+    if not rules.has_perm(perm, request.user, obj):
+        raise PermissionDenied
+
+
+def _student(request, pk: int, view_name: str):
+    student = get_object_or_404(people.students_visible_to(request.user), pk=pk)
+    AccessLog.objects.create(user=request.user, student=student, view_name=view_name)
+    return student
+
+
+def _feedback(request, pk: int):
+    return get_object_or_404(queries.feedback_visible_to(request.user).with_links(), pk=pk)
+
+
+def _review(request, pk: int):
+    return get_object_or_404(
+        queries.reviews_visible_to(request.user).select_related(
+            "student", "author", "qualification"
+        ),
+        pk=pk,
+    )
+
+
+def _with_feedback_counts(students):
+    since = recent_since()
+    return students.annotate(
+        last_feedback=Max("feedback_received__created_at"),
+        recent_feedback=Count(
+            "feedback_received", filter=Q(feedback_received__created_at__gte=since)
+        ),
+    )
+
+
+@login_required
+def index(request):
+    """'Feedback en voortgang': the students the user may see, with their recent feedback."""
+    user = request.user
+    if people.roles(user) == {Role.STUDENT}:
+        return redirect("feedback:student", pk=user.pk)
+    students = _with_feedback_counts(people.students_visible_to(user)).order_by(
+        "last_name", "first_name", "pk"
+    )
+    page = Paginator(students, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    ids = [s.pk for s in page]
+    teams = {
+        p.student_id: p.team
+        for p in Placement.objects.active().filter(student__in=ids).select_related("team")
+    }
+    giveable = set(
+        queries.students_for_feedback(user).filter(pk__in=ids).values_list("pk", flat=True)
+    )
+    rows = [(s, teams.get(s.pk), s.pk in giveable) for s in page]
+    return render(
+        request,
+        "feedback/index.html",
+        {
+            "page": page,
+            "rows": rows,
+            "review_teams": queries.teams_for_review(user).select_related("department"),
+            "recent_days": RECENT_FEEDBACK_DAYS,
+        },
+    )
+
+
+@login_required
+def student_feedback(request, pk):
+    """All feedback of one student, newest first, with the reactions."""
+    student = _student(request, pk, "feedback:student")
+    items = queries.feedback_visible_to(request.user).filter(student=student).with_links()
+    reviews = queries.reviews_visible_to(request.user).filter(student=student)
+    return render(
+        request,
+        "feedback/student.html",
+        {
+            "student": student,
+            "items": items,
+            "reviews": reviews.select_related("author"),
+            "is_own": student.pk == request.user.pk,
+            "can_give": rules.has_perm("feedback.give_feedback_to", request.user, student),
+            "can_review": rules.has_perm("feedback.review_student", request.user, student),
+        },
+    )
+
+
+@login_required
+def progress(request, pk):
+    """Work processes x review moments, with the level as colour AND text."""
+    student = _student(request, pk, "feedback:progress")
+    qualification = queries.current_qualification(student)
+    processes = list(queries.work_processes_of(qualification))
+    reviews = list(
+        queries.reviews_visible_to(request.user)
+        .filter(student=student)
+        .select_related("author")
+        .prefetch_related("entries")
+        .order_by("review_date", "pk")
+    )
+    counts = dict(
+        queries.feedback_visible_to(request.user)
+        .filter(student=student, work_process__isnull=False)
+        .values_list("work_process")
+        .annotate(n=Count("pk"))
+        .values_list("work_process", "n")
+    )
+    unlinked = (
+        queries.feedback_visible_to(request.user)
+        .filter(student=student, work_process__isnull=True)
+        .count()
+    )
+    cells = {(r.pk, e.work_process_id): e for r in reviews for e in r.entries.all()}
+    rows = [
+        (wp, counts.get(wp.pk, 0), [cells.get((r.pk, wp.pk)) for r in reviews]) for wp in processes
+    ]
+    return render(
+        request,
+        "feedback/progress.html",
+        {
+            "student": student,
+            "qualification": qualification,
+            "reviews": reviews,
+            "rows": rows,
+            "unlinked": unlinked,
+            "scale": ProgressLevel.scale(),
+            "can_review": rules.has_perm("feedback.review_student", request.user, student),
+        },
+    )
+
+
+@login_required
+def create(request):
+    """OEPS feedback in one screen; ``?student=<id>`` preselects the student."""
+    _require(request, "feedback.give_feedback")
+    preselected = None
+    wanted = request.GET.get("student", "")
+    if wanted.isdigit():
+        preselected = queries.students_for_feedback(request.user).filter(pk=wanted).first()
+    form = FeedbackForm(_posted(request), user=request.user, student=preselected)
+    if request.method == "POST" and form.is_valid():
+        try:
+            item = services.give_feedback(
+                author=request.user, student=form.cleaned_data["student"], **form.oeps()
+            )
+        except ValidationError as exc:
+            form.add_error("work_process", exc)
+        else:
+            messages.success(request, _("Je feedback is opgeslagen."))
+            return _saved(request, reverse("feedback:detail", args=[item.pk]))
+    draft_key = f"feedback-nieuw-{form.student.pk if form.student else 'x'}"
+    return render(
+        request,
+        "feedback/form.html",
+        {"form": form, "student": form.student, "draft_key": draft_key, "feedback": None},
+    )
+
+
+@login_required
+def detail(request, pk):
+    item = _feedback(request, pk)
+    return render(
+        request,
+        "feedback/detail.html",
+        {
+            "item": item,
+            "response_form": ResponseForm(initial={"version": item.version})
+            if rules.has_perm("feedback.respond_to_feedback", request.user, item)
+            else None,
+            "can_edit": rules.has_perm("feedback.change_feedback", request.user, item),
+            "can_see_history": rules.has_perm("feedback.see_feedback_history", request.user, item),
+        },
+    )
+
+
+@login_required
+def edit(request, pk):
+    item = _feedback(request, pk)
+    _require(request, "feedback.change_feedback", item)
+    form = FeedbackForm(_posted(request), user=request.user, feedback=item)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.edit_feedback(
+                item,
+                editor=request.user,
+                expected_version=form.cleaned_data["version"],
+                **form.oeps(),
+            )
+        except services.Conflict:
+            form.add_error(None, CONFLICT_MESSAGE)
+        except ValidationError as exc:
+            form.add_error("work_process", exc)
+        else:
+            messages.success(request, _("Je wijziging is opgeslagen; de vorige versie is bewaard."))
+            return _saved(request, reverse("feedback:detail", args=[item.pk]))
+    return render(
+        request,
+        "feedback/form.html",
+        {
+            "form": form,
+            "student": item.student,
+            "draft_key": f"feedback-{item.pk}",
+            "feedback": item,
+        },
+    )
+
+
+@require_POST
+@login_required
+def respond(request, pk):
+    item = _feedback(request, pk)
+    _require(request, "feedback.respond_to_feedback", item)
+    form = ResponseForm(request.POST)
+    if form.is_valid():
+        try:
+            services.respond_to_feedback(
+                item,
+                student=request.user,
+                expected_version=form.cleaned_data["version"],
+                response=form.cleaned_data["response"],
+            )
+        except services.Conflict:
+            form.add_error(None, CONFLICT_MESSAGE)
+        else:
+            messages.success(request, _("Je reactie is opgeslagen."))
+            return redirect("feedback:detail", pk=item.pk)
+    return render(
+        request,
+        "feedback/detail.html",
+        {
+            "item": item,
+            "response_form": form,
+            "can_edit": False,
+            "can_see_history": False,
+        },
+    )
+
+
+@require_POST
+@login_required
+def mark_read(request, pk):
+    item = _feedback(request, pk)
+    _require(request, "feedback.respond_to_feedback", item)
+    services.mark_feedback_read(item)
+    messages.success(request, _("Gemarkeerd als gelezen."))
+    return redirect("feedback:detail", pk=item.pk)
+
+
+@login_required
+def history(request, pk):
+    item = _feedback(request, pk)
+    _require(request, "feedback.see_feedback_history", item)
+    versions = item.versions.select_related("work_process", "replaced_by")
+    return render(request, "feedback/history.html", {"item": item, "versions": versions})
+
+
+def _review_form(request, student, review=None):
+    publishing = request.method == "POST" and "publiceren" in request.POST
+    processes = queries.work_processes_of(
+        review.qualification if review else queries.current_qualification(student)
+    )
+    return ReviewForm(
+        _posted(request),
+        student=student,
+        work_processes=processes,
+        review=review,
+        publishing=publishing,
+    )
+
+
+def _save_review(request, form, student, review=None):
+    try:
+        saved = services.save_review(
+            author=request.user,
+            student=student,
+            review_date=form.cleaned_data["review_date"],
+            summary=form.cleaned_data["summary"],
+            levels=form.levels(),
+            cited=list(form.cleaned_data["cited_feedback"]),
+            publish=form.publishing,
+            review=review,
+            expected_version=form.cleaned_data.get("version"),
+        )
+    except services.Conflict:
+        form.add_error(None, CONFLICT_MESSAGE)
+        return None
+    except ValidationError as exc:
+        form.add_error(None, exc)
+        return None
+    if saved.is_published and form.publishing:
+        messages.success(request, _("De voortgangsbeoordeling is gepubliceerd voor de student."))
+    else:
+        messages.success(request, _("De voortgangsbeoordeling is opgeslagen."))
+    return saved
+
+
+@login_required
+def review_create(request, pk):
+    student = _student(request, pk, "feedback:review_create")
+    _require(request, "feedback.review_student", student)
+    if queries.current_qualification(student) is None:
+        messages.error(request, _("Deze student heeft geen inschrijving voor een kwalificatie."))
+        return redirect("feedback:progress", pk=student.pk)
+    form = _review_form(request, student)
+    if request.method == "POST" and form.is_valid():
+        saved = _save_review(request, form, student)
+        if saved:
+            return _saved(request, reverse("feedback:review", args=[saved.pk]))
+    return render(
+        request,
+        "feedback/review_form.html",
+        {"form": form, "student": student, "review": None, "scale": ProgressLevel.scale()},
+    )
+
+
+@login_required
+def review_detail(request, pk):
+    review = _review(request, pk)
+    entries = list(review.entries.select_related("work_process"))
+    cited = list(review.cited_feedback.with_links())
+    by_process: dict[int | None, list] = {}
+    for item in cited:
+        by_process.setdefault(item.work_process_id, []).append(item)
+    rows = [(e, by_process.pop(e.work_process_id, [])) for e in entries]
+    other = [item for items in by_process.values() for item in items]
+    return render(
+        request,
+        "feedback/review_detail.html",
+        {
+            "review": review,
+            "rows": rows,
+            "other_cited": other,
+            "scale": ProgressLevel.scale(),
+            "can_change": rules.has_perm("feedback.change_review", request.user, review),
+            "can_publish": rules.has_perm("feedback.publish_review", request.user, review),
+            "can_see_history": rules.has_perm("feedback.see_review_history", request.user, review),
+        },
+    )
+
+
+@login_required
+def review_edit(request, pk):
+    review = _review(request, pk)
+    _require(request, "feedback.change_review", review)
+    form = _review_form(request, review.student, review)
+    if request.method == "POST" and form.is_valid():
+        saved = _save_review(request, form, review.student, review)
+        if saved:
+            return _saved(request, reverse("feedback:review", args=[saved.pk]))
+    return render(
+        request,
+        "feedback/review_form.html",
+        {
+            "form": form,
+            "student": review.student,
+            "review": review,
+            "scale": ProgressLevel.scale(),
+        },
+    )
+
+
+@require_POST
+@login_required
+def review_publish(request, pk):
+    review = _review(request, pk)
+    _require(request, "feedback.publish_review", review)
+    version = request.POST.get("version", "")
+    try:
+        services.publish_review(
+            review, by=request.user, expected_version=int(version) if version.isdigit() else -1
+        )
+    except services.Conflict:
+        messages.error(request, CONFLICT_MESSAGE)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("De voortgangsbeoordeling is gepubliceerd voor de student."))
+    return redirect("feedback:review", pk=review.pk)
+
+
+@login_required
+def review_history(request, pk):
+    review = _review(request, pk)
+    _require(request, "feedback.see_review_history", review)
+    versions = list(review.versions.select_related("replaced_by"))
+    labels = dict(ProgressLevel.choices)
+    for version in versions:
+        for entry in version.snapshot.get("entries", []):
+            entry["level_label"] = labels.get(entry["level"], entry["level"])
+    return render(request, "feedback/review_history.html", {"review": review, "versions": versions})
+
+
+@login_required
+def team(request, pk):
+    """Per team: which students have recent feedback, which have had none for a while."""
+    team = get_object_or_404(
+        people.teams_visible_to(request.user).select_related("department__organisation"), pk=pk
+    )
+    _require(request, "feedback.see_team_overview", team)
+    since = recent_since()
+    placements = (
+        Placement.objects.active()
+        .filter(team=team, student__in=people.students_visible_to(request.user))
+        .select_related("student")
+        .prefetch_related("mentors")
+        .annotate(
+            last_feedback=Max("student__feedback_received__created_at"),
+            recent_feedback=Count(
+                "student__feedback_received",
+                filter=Q(student__feedback_received__created_at__gte=since),
+            ),
+        )
+        .order_by("student__last_name", "student__first_name")
+    )
+    recent = [p for p in placements if p.recent_feedback]
+    quiet = [p for p in placements if not p.recent_feedback]
+    return render(
+        request,
+        "feedback/team.html",
+        {
+            "team": team,
+            "recent": recent,
+            "quiet": quiet,
+            "recent_days": RECENT_FEEDBACK_DAYS,
+            "give_url": reverse("feedback:create"),
+        },
+    )
