@@ -1,0 +1,94 @@
+from django.contrib import admin
+from django.db import models
+
+from .models import (
+    Attendance,
+    Enrolment,
+    Material,
+    Programme,
+    ReminderSent,
+    Session,
+    Topic,
+    WorkForm,
+    WorkFormStep,
+)
+
+# Links in forms default to https:// when typed without a scheme.
+URL_OVERRIDES = {models.URLField: {"assume_scheme": "https"}}
+
+
+class SessionInline(admin.TabularInline):
+    model = Session
+    formfield_overrides = URL_OVERRIDES
+    extra = 0
+    fields = ["topic", "starts_at", "ends_at", "place", "online_url"]
+
+
+class EnrolmentInline(admin.TabularInline):
+    model = Enrolment
+    extra = 0
+    raw_id_fields = ["user"]
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "organisation", "team"]
+    list_filter = ["kind", "organisation"]
+    search_fields = ["title"]
+    filter_horizontal = ["trainers", "invited_organisations"]
+    raw_id_fields = ["team", "based_on", "created_by"]
+    inlines = [SessionInline, EnrolmentInline]
+
+
+@admin.register(Session)
+class SessionAdmin(admin.ModelAdmin):
+    formfield_overrides = URL_OVERRIDES
+    list_display = ["topic", "programme", "starts_at", "place"]
+    search_fields = ["topic", "programme__title"]
+    date_hierarchy = "starts_at"
+    filter_horizontal = ["materials"]
+    raw_id_fields = ["programme", "attendance_registered_by"]
+
+
+@admin.register(Attendance)
+class AttendanceAdmin(admin.ModelAdmin):
+    list_display = ["session", "user", "status"]
+    list_filter = ["status"]
+    raw_id_fields = ["session", "user"]
+
+
+@admin.register(Material)
+class MaterialAdmin(admin.ModelAdmin):
+    formfield_overrides = URL_OVERRIDES
+    list_display = ["title", "kind", "original_name", "size"]
+    list_filter = ["kind", "topics"]
+    search_fields = ["title", "description"]
+    filter_horizontal = ["topics"]
+    readonly_fields = ["file", "original_name", "content_type", "size"]
+    raw_id_fields = ["created_by"]
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    search_fields = ["name"]
+
+
+class WorkFormStepInline(admin.TabularInline):
+    model = WorkFormStep
+    extra = 0
+
+
+@admin.register(WorkForm)
+class WorkFormAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "duration_minutes"]
+    list_filter = ["kind"]
+    prepopulated_fields = {"slug": ["title"]}
+    filter_horizontal = ["materials"]
+    raw_id_fields = ["created_by"]
+    inlines = [WorkFormStepInline]
+
+
+@admin.register(ReminderSent)
+class ReminderSentAdmin(admin.ModelAdmin):
+    list_display = ["session", "user", "sent_at"]
+    raw_id_fields = ["session", "user"]

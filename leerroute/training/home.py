@@ -1,0 +1,53 @@
+"""Panels of the home page for training (see leerroute.core.panels)."""
+
+from django.db.models import Count, Min, Q
+from django.utils import timezone
+
+from leerroute.core.panels import Panel
+from leerroute.people import queries as people
+from leerroute.people.models import Role
+
+from . import queries
+from .models import Enrolment, Programme
+from .overview import my_overview
+
+UPCOMING_ON_HOME = 3
+
+
+def panels(user) -> list[Panel]:
+    found = []
+    held = people.roles(user)
+    if Enrolment.objects.filter(user=user).exists():
+        found.append(
+            Panel("training/panels/mine.html", my_overview(user, UPCOMING_ON_HOME), order=55)
+        )
+    if Role.TRAINER in held:
+        programmes = (
+            Programme.objects.filter(trainers=user, kind=Programme.Kind.PROGRAMME)
+            .annotate(
+                session_count=Count("sessions", distinct=True),
+                participant_count=Count(
+                    "enrolments",
+                    filter=Q(enrolments__status=Enrolment.Status.ENROLLED),
+                    distinct=True,
+                ),
+                next_start=Min(
+                    "sessions__starts_at", filter=Q(sessions__starts_at__gte=timezone.now())
+                ),
+            )
+            .order_by("title")
+        )
+        found.append(Panel("training/panels/trainer.html", {"programmes": programmes}, order=60))
+    if Role.PRACTICE_EDUCATOR in held:
+        in_training = (
+            Programme.objects.team_trainings()
+            .filter(organisation_id__in=queries.educator_organisation_ids(user))
+            .with_session_counts()
+            .not_completed()
+            .count()
+        )
+        found.append(Panel("training/panels/cascade.html", {"in_training": in_training}, order=45))
+    return found
+
+
+__all__ = ["panels"]

@@ -1,0 +1,47 @@
+"""A person's own training overview: upcoming sessions, attendance record, readiness."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from leerroute.people import queries as people
+
+from .cascade import EMPLOYEE_ROLES, readiness_of
+from .models import Attendance, Enrolment, Programme, Session
+
+
+def my_overview(user, limit: int | None = None) -> dict:
+    """Upcoming sessions (enrolled or invited), the attendance record per
+    programme ("2 van 4 bijeenkomsten") and, for employees, their readiness."""
+    statuses = dict(Enrolment.objects.filter(user=user).values_list("programme_id", "status"))
+    upcoming = list(
+        Session.objects.filter(programme_id__in=list(statuses), ends_at__gte=timezone.now())
+        .select_related("programme")
+        .order_by("starts_at", "pk")[:limit]
+    )
+    for session in upcoming:
+        session.invited_only = statuses[session.programme_id] == Enrolment.Status.INVITED
+    record = (
+        Programme.objects.filter(
+            enrolments__user=user, enrolments__status=Enrolment.Status.ENROLLED
+        )
+        .annotate(
+            session_count=Count("sessions", distinct=True),
+            present_count=Count(
+                "sessions__attendances",
+                filter=Q(
+                    sessions__attendances__user=user,
+                    sessions__attendances__status=Attendance.Status.PRESENT,
+                ),
+                distinct=True,
+            ),
+        )
+        .order_by("title", "pk")
+    )
+    is_employee = any(s.role in EMPLOYEE_ROLES for s in people.scopes(user))
+    return {
+        "upcoming": upcoming,
+        "record": record,
+        "readiness": readiness_of([user.pk])[user.pk] if is_employee else None,
+    }

@@ -1,0 +1,524 @@
+"""Views of the training app: thin. Fetch through a visible_to queryset (404
+outside scope), check the action through a rules permission (403)."""
+
+from __future__ import annotations
+
+import rules
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import queries, services
+from .cascade import Status, coverage, readiness_of
+from .charts import line_chart
+from .forms import (
+    AttendanceForm,
+    InviteForm,
+    MaterialFilterForm,
+    MaterialForm,
+    ProgrammeForm,
+    SessionForm,
+    TeamTrainingForm,
+    WorkFormForm,
+)
+from .models import Attendance, Enrolment, Material, Programme, Session, WorkForm
+from .overview import my_overview
+from .uploads import max_bytes
+
+PAGE_SIZE = 20
+
+
+def can(user, perm: str, obj=None) -> bool:
+    """The training rule itself (no blanket superuser pass: the rules name the administrator)."""
+    return rules.has_perm(perm, user, obj)
+
+
+def _require(user, perm: str, obj=None) -> None:
+    if not can(user, perm, obj):
+        raise PermissionDenied
+
+
+# --- overview ---------------------------------------------------------------------
+
+
+@login_required
+def index(request):
+    user = request.user
+    programmes = (
+        queries.programmes_visible_to(user)
+        .select_related("organisation", "team")
+        .annotate(session_count=Count("sessions", distinct=True))
+        .order_by("kind", "title", "pk")
+    )
+    page = Paginator(programmes, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    context = {
+        "page": page,
+        **my_overview(user),
+        "can_add_programme": can(user, "training.add_programme"),
+        "can_plan": can(user, "training.plan_team_training"),
+        "can_see_coverage": can(user, "training.view_coverage"),
+    }
+    return render(request, "training/index.html", context)
+
+
+# --- programmes -------------------------------------------------------------------
+
+
+@login_required
+def programme_create(request):
+    _require(request.user, "training.add_programme")
+    form = ProgrammeForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        programme = services.create_programme(request.user, form.cleaned_data)
+        messages.success(request, _("Het programma is aangemaakt. Voeg nu bijeenkomsten toe."))
+        return redirect("training:programme_detail", pk=programme.pk)
+    return render(request, "training/programme_form.html", {"form": form, "programme": None})
+
+
+@login_required
+def programme_detail(request, pk):
+    programme = get_object_or_404(
+        queries.programmes_visible_to(request.user).select_related(
+            "organisation", "team__department", "based_on"
+        ),
+        pk=pk,
+    )
+    user = request.user
+    manages = can(user, "training.manage_programme", programme)
+    sessions = list(
+        programme.sessions.prefetch_related(
+            Prefetch("materials", queryset=Material.objects.order_by("title"))
+        )
+    )
+    enrolments = programme.enrolments.select_related("user").order_by(
+        "status", "user__last_name", "user__first_name"
+    )
+    if not manages:
+        enrolments = enrolments.filter(user=user)
+    present = dict(
+        Attendance.objects.filter(session__programme=programme, status=Attendance.Status.PRESENT)
+        .values_list("user_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    rows = [(e, present.get(e.user_id, 0)) for e in enrolments]
+    mine = next((e for e, _n in rows if e.user_id == user.pk), None)
+    return render(
+        request,
+        "training/programme_detail.html",
+        {
+            "programme": programme,
+            "manages": manages,
+            "sessions": sessions,
+            "rows": rows,
+            "mine": mine,
+            "trainers": programme.trainers.order_by("last_name"),
+            "invited_organisations": programme.invited_organisations.all(),
+            "now": timezone.now(),
+        },
+    )
+
+
+def _managed_programme(request, pk) -> Programme:
+    programme = get_object_or_404(queries.programmes_visible_to(request.user), pk=pk)
+    _require(request.user, "training.manage_programme", programme)
+    return programme
+
+
+@login_required
+def programme_edit(request, pk):
+    programme = _managed_programme(request, pk)
+    form = ProgrammeForm(request.POST or None, instance=programme, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.update_programme(programme, form.cleaned_data)
+        messages.success(request, _("Het programma is opgeslagen."))
+        return redirect("training:programme_detail", pk=programme.pk)
+    return render(request, "training/programme_form.html", {"form": form, "programme": programme})
+
+
+@login_required
+def programme_invite(request, pk):
+    programme = _managed_programme(request, pk)
+    form = InviteForm(request.POST or None, user=request.user, programme=programme)
+    if request.method == "POST" and form.is_valid():
+        invited, enrolled = services.invite(
+            programme,
+            form.cleaned_data["role"],
+            form.cleaned_data["organisation"],
+            enrol=form.cleaned_data["enrol"],
+        )
+        messages.success(
+            request,
+            _("%(invited)d nieuwe persoon/personen toegevoegd, %(enrolled)d ingeschreven.")
+            % {"invited": invited, "enrolled": enrolled},
+        )
+        return redirect("training:programme_detail", pk=programme.pk)
+    return render(request, "training/invite.html", {"form": form, "programme": programme})
+
+
+@require_POST
+@login_required
+def programme_signup(request, pk):
+    programme = get_object_or_404(queries.programmes_visible_to(request.user), pk=pk)
+    _require(request.user, "training.sign_up", programme)
+    services.sign_up(programme, request.user)
+    messages.success(request, _("Je bent aangemeld voor dit programma."))
+    return redirect("training:programme_detail", pk=programme.pk)
+
+
+@require_POST
+@login_required
+def programme_enrol(request, pk):
+    programme = _managed_programme(request, pk)
+    try:
+        user_id = int(request.POST.get("user", ""))
+    except ValueError:
+        user_id = 0
+    if services.enrol(programme, user_id):
+        messages.success(request, _("De deelnemer is ingeschreven."))
+    else:
+        messages.error(request, _("Deze persoon staat niet als uitgenodigd op de lijst."))
+    return redirect("training:programme_detail", pk=programme.pk)
+
+
+# --- sessions -----------------------------------------------------------------------
+
+
+@login_required
+def session_create(request, pk):
+    programme = _managed_programme(request, pk)
+    form = SessionForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        session = services.save_session(programme, form.cleaned_data)
+        messages.success(request, _("De bijeenkomst is toegevoegd."))
+        return redirect("training:session_detail", pk=session.pk)
+    return render(
+        request,
+        "training/session_form.html",
+        {"form": form, "programme": programme, "session": None},
+    )
+
+
+def _visible_session(request, pk) -> Session:
+    return get_object_or_404(
+        queries.sessions_visible_to(request.user).select_related("programme"), pk=pk
+    )
+
+
+@login_required
+def session_detail(request, pk):
+    session = _visible_session(request, pk)
+    manages = can(request.user, "training.manage_programme", session.programme)
+    attendances = session.attendances.select_related("user").order_by(
+        "user__last_name", "user__first_name"
+    )
+    if not manages:
+        attendances = attendances.filter(user=request.user)
+    return render(
+        request,
+        "training/session_detail.html",
+        {
+            "session": session,
+            "programme": session.programme,
+            "manages": manages,
+            "materials": session.materials.order_by("title"),
+            "attendances": attendances,
+        },
+    )
+
+
+@login_required
+def session_edit(request, pk):
+    session = _visible_session(request, pk)
+    _require(request.user, "training.manage_programme", session.programme)
+    form = SessionForm(request.POST or None, instance=session, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.save_session(session.programme, form.cleaned_data, session=session)
+        messages.success(request, _("De bijeenkomst is opgeslagen."))
+        return redirect("training:session_detail", pk=session.pk)
+    return render(
+        request,
+        "training/session_form.html",
+        {"form": form, "programme": session.programme, "session": session},
+    )
+
+
+@login_required
+def session_attendance(request, pk):
+    session = _visible_session(request, pk)
+    _require(request.user, "training.manage_programme", session.programme)
+    participants = list(
+        session.programme.enrolments.filter(status=Enrolment.Status.ENROLLED)
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name")
+    )
+    people = [e.user for e in participants]
+    current = dict(session.attendances.values_list("user_id", "status"))
+    form = AttendanceForm(request.POST or None, participants=people, current=current)
+    if request.method == "POST":
+        if not session.has_started:
+            form.add_error(
+                None,
+                _("Aanwezigheid kun je registreren vanaf het begin van de bijeenkomst."),
+            )
+        elif form.is_valid():
+            services.register_attendance(session, request.user, form.statuses())
+            messages.success(request, _("De aanwezigheid is opgeslagen."))
+            return redirect("training:session_detail", pk=session.pk)
+    return render(
+        request,
+        "training/session_attendance.html",
+        {"form": form, "session": session, "programme": session.programme},
+    )
+
+
+# --- materials ------------------------------------------------------------------------
+
+
+@login_required
+def material_list(request):
+    materials = queries.materials_visible_to(request.user)
+    form = MaterialFilterForm(request.GET or None)
+    if form.is_valid():
+        term = form.cleaned_data["q"].strip()
+        if term:
+            materials = materials.filter(
+                Q(title__icontains=term)
+                | Q(description__icontains=term)
+                | Q(topics__name__icontains=term)
+            )
+        if form.cleaned_data["kind"]:
+            materials = materials.filter(kind=form.cleaned_data["kind"])
+        if form.cleaned_data["topic"]:
+            materials = materials.filter(topics=form.cleaned_data["topic"])
+    materials = materials.distinct().prefetch_related("topics").order_by("title", "pk")
+    page = Paginator(materials, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return render(
+        request,
+        "training/material_list.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "can_add": can(request.user, "training.add_material"),
+        },
+    )
+
+
+@login_required
+def material_create(request):
+    _require(request.user, "training.add_material")
+    form = MaterialForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        material = services.add_material(request.user, form.cleaned_data, form.file_type)
+        messages.success(request, _("Het materiaal is toegevoegd aan de bibliotheek."))
+        return redirect("training:material_detail", pk=material.pk)
+    return render(
+        request,
+        "training/material_form.html",
+        {"form": form, "max_mb": f"{max_bytes() / 1024 / 1024:g}"},
+    )
+
+
+@login_required
+def material_detail(request, pk):
+    material = get_object_or_404(
+        queries.materials_visible_to(request.user).prefetch_related("topics"), pk=pk
+    )
+    sessions = (
+        queries.sessions_visible_to(request.user)
+        .filter(materials=material)
+        .select_related("programme")
+        .order_by("starts_at")
+    )
+    return render(
+        request,
+        "training/material_detail.html",
+        {
+            "material": material,
+            "sessions": sessions,
+            "work_forms": material.work_forms.order_by("title"),
+        },
+    )
+
+
+@login_required
+def material_download(request, pk):
+    """The file, only for people who may see the material, always as an attachment."""
+    material = get_object_or_404(queries.materials_visible_to(request.user), pk=pk)
+    if material.is_link or not material.file:
+        raise Http404
+    try:
+        handle = material.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=material.original_name or "bestand",
+        content_type=material.content_type or "application/octet-stream",
+    )
+
+
+# --- work forms -------------------------------------------------------------------------
+
+
+@login_required
+def workform_list(request):
+    kind = request.GET.get("soort", "")
+    work_forms = WorkForm.objects.annotate(step_count=Count("steps")).order_by("kind", "title")
+    if kind in WorkForm.Kind.values:
+        work_forms = work_forms.filter(kind=kind)
+    return render(
+        request,
+        "training/workform_list.html",
+        {
+            "work_forms": work_forms,
+            "kinds": WorkForm.Kind.choices,
+            "kind": kind,
+            "can_add": can(request.user, "training.add_work_form"),
+        },
+    )
+
+
+@login_required
+def workform_detail(request, slug):
+    work_form = get_object_or_404(WorkForm, slug=slug)
+    visible = queries.materials_visible_to(request.user)
+    return render(
+        request,
+        "training/workform_detail.html",
+        {
+            "work_form": work_form,
+            "steps": work_form.steps.all(),
+            "materials": work_form.materials.filter(pk__in=visible.values("pk")).order_by("title"),
+            "can_edit": can(request.user, "training.change_work_form", work_form),
+        },
+    )
+
+
+@login_required
+def workform_create(request):
+    _require(request.user, "training.add_work_form")
+    return _workform_form(request, None)
+
+
+@login_required
+def workform_edit(request, slug):
+    work_form = get_object_or_404(WorkForm, slug=slug)
+    _require(request.user, "training.change_work_form", work_form)
+    return _workform_form(request, work_form)
+
+
+def _workform_form(request, work_form):
+    form = WorkFormForm(request.POST or None, instance=work_form, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        saved = services.save_work_form(
+            request.user, form.cleaned_data, form.cleaned_data["steps"], work_form
+        )
+        messages.success(request, _("De werkvorm is opgeslagen."))
+        return redirect("training:workform_detail", slug=saved.slug)
+    return render(request, "training/workform_form.html", {"form": form, "work_form": work_form})
+
+
+# --- cascade and coverage -------------------------------------------------------------------
+
+
+@login_required
+def cascade(request):
+    """Team trainings of the cascade: in training now (pilot first) and done."""
+    _require(request.user, "training.view_coverage")
+    organisations = queries.coverage_organisations_for(request.user)
+    result = coverage(organisations)
+    return render(
+        request,
+        "training/cascade.html",
+        {
+            "coverage": result,
+            "visible": _visible_team_trainings(request.user),
+            "can_plan": can(request.user, "training.plan_team_training"),
+        },
+    )
+
+
+def _visible_team_trainings(user) -> set[int]:
+    return set(
+        queries.programmes_visible_to(user)
+        .filter(kind=Programme.Kind.TEAM)
+        .values_list("pk", flat=True)
+    )
+
+
+@login_required
+def teamtraining_create(request):
+    _require(request.user, "training.plan_team_training")
+    form = TeamTrainingForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        training = services.plan_team_training(request.user, **form.cleaned_data)
+        messages.success(
+            request,
+            _("De teamtraining voor %(team)s is gepland.") % {"team": training.team.name},
+        )
+        return redirect("training:programme_detail", pk=training.pk)
+    return render(request, "training/teamtraining_form.html", {"form": form})
+
+
+@login_required
+def coverage_dashboard(request):
+    _require(request.user, "training.view_coverage")
+    result = coverage(queries.coverage_organisations_for(request.user))
+    for org in result:
+        org.chart = line_chart(org.history, org.organisation.name)
+    member_team_ids = {
+        row.team.pk
+        for org in result
+        for dept in org.departments
+        for row in dept.teams
+        if queries.can_see_team_members(request.user, row.team)
+    }
+    return render(
+        request,
+        "training/coverage.html",
+        {
+            "coverage": result,
+            "member_team_ids": member_team_ids,
+            "visible": _visible_team_trainings(request.user),
+        },
+    )
+
+
+@login_required
+def coverage_team(request, pk):
+    team = get_object_or_404(
+        queries.coverage_teams_for(request.user).select_related("department__organisation"),
+        pk=pk,
+    )
+    _require(request.user, "training.view_team_readiness", team)
+    members = list(services.team_members(team))
+    states = readiness_of([m.pk for m in members])
+    trainings = (
+        Programme.objects.team_trainings()
+        .filter(team=team)
+        .with_session_counts()
+        .order_by("-created_at")
+    )
+    rows = [(m, states[m.pk]) for m in members]
+    return render(
+        request,
+        "training/coverage_team.html",
+        {
+            "team": team,
+            "rows": rows,
+            "trainings": trainings,
+            "Status": Status,
+        },
+    )
