@@ -5,6 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 CHROMIUM ?= /usr/bin/chromium
 DEV_ENV := DEBUG=true
+TEST_WORKERS ?= 2
 
 .PHONY: install run test lint format worker bench check-chromium clean
 
@@ -42,7 +43,7 @@ check-chromium:
 
 test: install lint check-chromium
 	$(PY) manage.py makemigrations --check --dry-run --settings=tests.settings
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 bench: install
 	$(PY) -m bench

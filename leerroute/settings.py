@@ -50,6 +50,9 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else ""
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # Before the admin: Leerroute's registration/ templates (password change and
+    # reset, logged out) must win over the admin's templates of the same names.
+    "leerroute.core",
     "leerroute.core.apps.LeerrouteAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -63,9 +66,11 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "template_partials",
-    "leerroute.core",
     "leerroute.people",
     "leerroute.qualifications",
+    "leerroute.training",
+    "leerroute.learning",
+    "leerroute.feedback",
 ]
 
 MIDDLEWARE = [
@@ -76,8 +81,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "leerroute.core.middleware.SessionLifetimeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After the messages middleware: it tells the user why they were signed out.
+    "leerroute.core.middleware.SessionLifetimeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -135,7 +141,8 @@ PASSWORD_HASHERS = [
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        # Django's own, with a Dutch message (see the module docstring).
+        "NAME": "leerroute.core.password_validation.MinimumLengthValidator",
         "OPTIONS": {"min_length": 12},
     },
     # Django's list of 20,000 common (breached) passwords, offline.
@@ -158,6 +165,8 @@ CSRF_COOKIE_SAMESITE = "Lax"
 SECURE_COOKIES = env_bool("SECURE_COOKIES", default=not DEBUG)
 SESSION_COOKIE_SECURE = SECURE_COOKIES
 CSRF_COOKIE_SECURE = SECURE_COOKIES
+LANGUAGE_COOKIE_SECURE = SECURE_COOKIES
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 if SECURE_COOKIES:
     # The __Host- prefix binds the cookie to this exact host over HTTPS.
     SESSION_COOKIE_NAME = "__Host-sessionid"
@@ -171,12 +180,13 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_CALLABLE = "leerroute.core.views.lockout"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
-# Behind a proxy, set AXES_IPWARE_PROXY_COUNT so the client address is read
-# from X-Forwarded-For; by default the header is ignored (it can be spoofed).
-AXES_IPWARE_PROXY_COUNT = env_int("AXES_IPWARE_PROXY_COUNT", 0) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
-)
+# Behind N reverse proxies, set TRUSTED_PROXY_COUNT=N so the client address is
+# read from X-Forwarded-For (N-th entry from the right); by default the header
+# is ignored, because clients can send any value in it.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", env_int("AXES_IPWARE_PROXY_COUNT", 0))
+AXES_CLIENT_IP_CALLABLE = "leerroute.core.security.client_ip"
+# Axes log lines name the route only: no usernames or addresses in the logs.
+AXES_CLIENT_STR_CALLABLE = "leerroute.core.security.axes_client_str"
 
 # --- Security headers -----------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -190,7 +200,10 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=False)
 if env_bool("BEHIND_TLS_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Paths a load balancer probes over plain HTTP.
-SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+SECURE_REDIRECT_EXEMPT = [r"^health/$", r"^health/live/$"]
+# HSTS preload is the domain owner's decision (it binds every subdomain);
+# switch it on with SECURE_HSTS_PRELOAD=true. Until then its warning is silenced.
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -229,6 +242,8 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG
+# Training materials (leerroute.training): largest accepted upload, in bytes.
+TRAINING_UPLOAD_MAX_BYTES = env_int("TRAINING_UPLOAD_MAX_BYTES", 50 * 1024 * 1024)
 
 # --- Email ----------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

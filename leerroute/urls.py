@@ -11,6 +11,9 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("leerroute.people.urls")),
     path("kwalificaties/", include("leerroute.qualifications.urls")),
+    path("leervragen/", include("leerroute.learning.urls")),
+    path("training/", include("leerroute.training.urls")),
+    path("feedback/", include("leerroute.feedback.urls")),
     path("beheer/", admin.site.urls),
 ]
 

@@ -29,8 +29,6 @@ def panels(user) -> list[Panel]:
         )
     if Role.TEACHER in held:
         found.append(Panel("people/panels/teacher.html", _teacher(user), order=50))
-    if Role.TRAINER in held:
-        found.append(Panel("people/panels/trainer.html", {}, order=60))
     if queries.is_admin(user):
         found.append(Panel("people/panels/admin.html", {}, order=90))
     return found
