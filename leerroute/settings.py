@@ -255,6 +255,8 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Leerroute <noreply@leerroute.local>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The address people use to reach Leerroute: links in emails sent by the worker.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 60 * 60)
 
 # --- Background tasks (django-tasks, database backend) --------------------

@@ -158,7 +158,24 @@ class Feedback(models.Model):
         return self.read_at is not None
 
 
-class FeedbackVersion(models.Model):
+class SupersededVersion(models.Model):
+    """An earlier version of an edited record: when it was valid, and who replaced it."""
+
+    valid_from = models.DateTimeField(_("geldig vanaf"))
+    replaced_at = models.DateTimeField(_("vervangen op"), default=timezone.now)
+    replaced_by = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("vervangen door"),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class FeedbackVersion(SupersededVersion):
     """An earlier version of a feedback item, kept when it was changed."""
 
     feedback = models.ForeignKey(
@@ -187,15 +204,6 @@ class FeedbackVersion(models.Model):
     )
     client_wellbeing = models.BooleanField(_("welzijn van de cliënt in het geding"))
     student_response = models.TextField(_("reactie van de student"), blank=True)
-    valid_from = models.DateTimeField(_("geldig vanaf"))
-    replaced_at = models.DateTimeField(_("vervangen op"), default=timezone.now)
-    replaced_by = models.ForeignKey(
-        User,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name=_("vervangen door"),
-    )
 
     class Meta:
         verbose_name = _("eerdere versie van feedback")
@@ -304,7 +312,7 @@ class ReviewEntry(models.Model):
         return ProgressLevel(self.level)
 
 
-class ReviewVersion(models.Model):
+class ReviewVersion(SupersededVersion):
     """An earlier version of a progress review (summary, levels, cited feedback)."""
 
     review = models.ForeignKey(
@@ -312,15 +320,6 @@ class ReviewVersion(models.Model):
     )
     version = models.PositiveIntegerField(_("versie"))
     snapshot = models.JSONField(_("inhoud"))
-    valid_from = models.DateTimeField(_("geldig vanaf"))
-    replaced_at = models.DateTimeField(_("vervangen op"), default=timezone.now)
-    replaced_by = models.ForeignKey(
-        User,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name=_("vervangen door"),
-    )
 
     class Meta:
         verbose_name = _("eerdere versie van een voortgangsbeoordeling")

@@ -24,7 +24,7 @@ MESSAGES = {
 
 
 def _site_url(path: str) -> str:
-    base = getattr(settings, "SITE_URL", "") or "http://127.0.0.1:8000"
+    base = settings.SITE_URL
     return base.rstrip("/") + path
 
 

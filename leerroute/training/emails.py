@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 
 
 def site_url(path: str) -> str:
-    base = getattr(settings, "SITE_URL", "") or "http://127.0.0.1:8000"
+    base = settings.SITE_URL
     return base.rstrip("/") + path
 
 
