@@ -126,6 +126,16 @@ MATRIX: dict[str, list[Case]] = {
     # Signed-in pages
     "core:home": [Case(everyone(OK))],
     "core:extend_session": [Case(everyone(NO_CONTENT), method="post")],
+    # --- core: the client-confidentiality hint (privacy_check) ---
+    "core:privacy_check": [
+        Case(
+            everyone(OK),
+            method="post",
+            data={"privacy_field": "observe", "observe": "Ik hielp mevrouw Jansen."},
+        ),
+        Case(everyone(NOT_ALLOWED, anonymous=NOT_ALLOWED), label="get"),
+    ],
+    # --- end core: privacy_check ---
     "password_change": [Case(everyone(OK))],
     "password_change_done": [Case(everyone(OK))],
     "qualifications:list": [Case(everyone(OK))],

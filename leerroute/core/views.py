@@ -9,9 +9,12 @@ from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from .forms import PRIVACY_FIELD
 from .panels import panels_for
+from .privacy import client_identifiers
 
 RETRY_AFTER_SECONDS = 30
+PRIVACY_CHECK_MAX_CHARS = 10_000
 
 
 @login_required
@@ -45,6 +48,22 @@ def extend_session(request):
     """'Ingelogd blijven': the session is saved (and so extended) on every request."""
     request.session.modified = True
     return HttpResponse(status=204)
+
+
+@require_POST
+@login_required
+def privacy_check(request):
+    """The live client-confidentiality hint (htmx) for one free-text field.
+
+    ``privacy_field`` names the posted field to look at. Answers only the hint
+    (an empty body when the text looks clean); the text is never stored or
+    logged.
+    """
+    name = request.POST.get(PRIVACY_FIELD, "")
+    text = request.POST.get(name, "")[:PRIVACY_CHECK_MAX_CHARS] if name else ""
+    return render(
+        request, "core/partials/privacy_hint.html", {"identifiers": client_identifiers(text)}
+    )
 
 
 def privacy(request):

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from leerroute.core.forms import watch_privacy
 from leerroute.learning.models import LearningQuestion
 from leerroute.people.models import User
 from leerroute.qualifications.models import WorkProcess
@@ -126,6 +127,7 @@ class FeedbackForm(forms.Form):
                 },
             )
         super().__init__(*args, **kwargs)
+        watch_privacy(self, *OEPS_STEPS)
         self.feedback = feedback
         if feedback is not None:
             del self.fields["student"]
@@ -195,6 +197,10 @@ class ResponseForm(forms.Form):
         },
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        watch_privacy(self, "response")
 
 
 class FeedbackChoiceField(forms.ModelMultipleChoiceField):

@@ -19,11 +19,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from leerroute.core.forms import warn_about_clients
 from leerroute.people import queries as people
 from leerroute.people.models import AccessLog, Placement, Role
 
 from . import queries, services
-from .forms import CONFLICT_MESSAGE, FeedbackForm, ResponseForm, ReviewForm
+from .forms import CONFLICT_MESSAGE, OEPS_STEPS, FeedbackForm, ResponseForm, ReviewForm
 from .models import RECENT_FEEDBACK_DAYS, ProgressLevel, recent_since
 
 PAGE_SIZE = 25
@@ -170,6 +171,11 @@ def progress(request, pk):
     )
 
 
+def _warn_about_clients(request, form) -> None:
+    """Saved, but the OEPS texts seem to name a client: say so on the next page (advice)."""
+    warn_about_clients(request, *(form.cleaned_data[name] for name in OEPS_STEPS))
+
+
 @login_required
 def create(request):
     """OEPS feedback in one screen; ``?student=<id>`` preselects the student."""
@@ -188,6 +194,7 @@ def create(request):
             form.add_error("work_process", exc)
         else:
             messages.success(request, _("Je feedback is opgeslagen."))
+            _warn_about_clients(request, form)
             return _saved(request, reverse("feedback:detail", args=[item.pk]))
     draft_key = f"feedback-nieuw-{form.student.pk if form.student else 'x'}"
     return render(
@@ -233,6 +240,7 @@ def edit(request, pk):
             form.add_error("work_process", exc)
         else:
             messages.success(request, _("Je wijziging is opgeslagen; de vorige versie is bewaard."))
+            _warn_about_clients(request, form)
             return _saved(request, reverse("feedback:detail", args=[item.pk]))
     return render(
         request,
@@ -264,6 +272,7 @@ def respond(request, pk):
             form.add_error(None, CONFLICT_MESSAGE)
         else:
             messages.success(request, _("Je reactie is opgeslagen."))
+            warn_about_clients(request, form.cleaned_data["response"])
             return redirect("feedback:detail", pk=item.pk)
     return render(
         request,

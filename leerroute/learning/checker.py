@@ -9,7 +9,9 @@ returns a ``CheckResult`` with
 - ``findings``: advice, each with a machine-readable ``code`` and a plain
   Dutch ``message``: ``level_too_high``, ``level_too_low``,
   ``not_concrete``, ``no_steps``, ``no_support``, ``not_own_question``,
-  ``no_work_process`` and ``empty``.
+  ``no_work_process``, ``empty`` and ``client_identifier`` (the question,
+  steps or support text seem to name a client, a room number, a date of
+  birth or a BSN: ``leerroute.core.privacy``; listed first).
 
 The check is advice, never a gate. It is used by the form's live check,
 the review page and ``manage.py leervraag_check``.
@@ -31,6 +33,8 @@ How the matching works (all in-process, no external service):
 4. Work processes are ranked with BM25 (k1=1.2, b=0.5).
 5. Level, concreteness, own voice, steps and support are judged with the
    cue lists of ``lexicon.py``.
+6. Client identifiers in any of the three texts are found with
+   ``leerroute.core.privacy.client_identifiers`` (precompiled patterns).
 """
 
 from __future__ import annotations
@@ -46,6 +50,8 @@ from dataclasses import dataclass, field
 import snowballstemmer
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from leerroute.core.privacy import client_identifiers
 
 from . import lexicon
 
@@ -540,6 +546,19 @@ def _concreteness(question: str, steps: str, target_date) -> Finding | None:
     )
 
 
+def _client_finding(*texts: str) -> Finding | None:
+    """One ``client_identifier`` finding for everything the texts seem to reveal."""
+    hits = [hit for t in texts for hit in client_identifiers(t)]
+    if not hits:
+        return None
+    explanations = list(dict.fromkeys(hit.explanation for hit in hits))
+    return Finding(
+        "client_identifier",
+        " ".join(explanations),
+        tuple(dict.fromkeys(hit.text for hit in hits)),
+    )
+
+
 def check(
     text: str,
     qualification,
@@ -550,14 +569,18 @@ def check(
     """Check a learning question against ``qualification`` (advice only)."""
     text, steps, support = text or "", steps or "", support or ""
     index = get_index(qualification)
+    client = _client_finding(text, steps, support)
     if not content_words(text):
+        empty = Finding("empty", _("Schrijf eerst je leervraag."))
         return CheckResult(
             index.qualification_id,
             index.level,
-            findings=(Finding("empty", _("Schrijf eerst je leervraag.")),),
+            findings=(client, empty) if client else (empty,),
         )
     suggestions = rank(text, index)
-    findings, cues = _level_findings(text + "\n" + steps, index)
+    level_findings, cues = _level_findings(text + "\n" + steps, index)
+    findings = [client] if client else []
+    findings.extend(level_findings)
     if not suggestions:
         findings.append(
             Finding(

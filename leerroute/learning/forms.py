@@ -10,6 +10,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from leerroute.core.forms import watch_privacy
+
 from .models import (
     MENTOR_SUPPORT_MAX,
     MESSAGE_MAX,
@@ -105,7 +107,9 @@ class QuestionForm(forms.Form):
         self.fields["work_processes"].queryset = qualification.work_processes.select_related(
             "core_task"
         ).order_by("code")
-        if not with_answer:
+        if with_answer:
+            watch_privacy(self, "answer")
+        else:
             del self.fields["answer"]
         if needs_version:
             self.fields["version"].required = True
@@ -174,6 +178,10 @@ class ReviewForm(forms.Form):
         "support_written",
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        watch_privacy(self, "mentor_support", "message")
+
     def clean(self):
         data = super().clean()
         decision = data.get("decision")
@@ -211,6 +219,10 @@ class CompleteForm(forms.Form):
         error_messages={"required": _("Schrijf je reflectie op.")},
     )
     version = VersionField()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        watch_privacy(self, "reflection")
 
 
 class SubmitForm(forms.Form):

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from leerroute.core.forms import warn_about_clients
 from leerroute.people.models import AccessLog, Role
 from leerroute.people.queries import has_role
 
@@ -195,6 +196,7 @@ def create(request):
                     if question.status == Status.SUBMITTED
                     else _("Je leervraag is opgeslagen als concept."),
                 )
+                _warn_about_clients(request, form)
                 return redirect("learning:detail", pk=question.pk)
     return _form_page(request, form, qualification)
 
@@ -247,8 +249,21 @@ def edit(request, pk):
                 return _form_page(request, form, question.qualification, question, status=409)
             else:
                 messages.success(request, _success_message(updated))
+                _warn_about_clients(request, form)
                 return redirect("learning:detail", pk=question.pk)
     return _form_page(request, form, question.qualification, question)
+
+
+def _warn_about_clients(request, form) -> None:
+    """Saved, but the texts seem to name a client: say so on the next page (advice)."""
+    data = form.cleaned_data
+    warn_about_clients(
+        request,
+        data["question"],
+        data["steps"],
+        data["support_requested"],
+        data.get("answer", "") if request.POST.get("action") == "submit" else "",
+    )
 
 
 def _success_message(question) -> str:
@@ -374,12 +389,12 @@ def review(request, pk):
                     data["mentor_support"],
                     data["version"],
                 )
-                done = _("Je hebt de leervraag goedgekeurd.")
+                done, written = _("Je hebt de leervraag goedgekeurd."), data["mentor_support"]
             else:
                 services.ask_clarification(
                     question, request.user, data["message"], form.checklist(), data["version"]
                 )
-                done = _("Je vraag is naar de student gestuurd.")
+                done, written = _("Je vraag is naar de student gestuurd."), data["message"]
         except services.InvalidContent as exc:
             _add_errors(form, exc)
         except services.LearningQuestionError as exc:
@@ -387,6 +402,7 @@ def review(request, pk):
             status = 409
         else:
             messages.success(request, done)
+            warn_about_clients(request, written)
             return redirect("learning:detail", pk=pk)
     elif request.method == "POST":
         status = 200
@@ -434,6 +450,7 @@ def complete(request, pk):
             status = 409
         else:
             messages.success(request, _("Je leervraag is afgerond. Goed gedaan!"))
+            warn_about_clients(request, form.cleaned_data["reflection"])
             return redirect("learning:detail", pk=pk)
     return render(
         request,

@@ -110,6 +110,29 @@ def test_student_reacts_to_feedback(page_as, assert_accessible, assert_no_consol
     assert_no_console_errors(page)
 
 
+def test_a_reaction_naming_a_client_gets_a_live_hint_and_is_still_saved(
+    page_as, assert_accessible, assert_no_console_errors
+):
+    item = _feedback_for_student1()
+    page = page_as("student1", width=360, height=780)
+    page.goto(f"/feedback/{item.pk}/")
+    page.wait_for_load_state("load")  # htmx is set up
+    field, hint = page.get_by_label("Jouw reactie"), page.locator("#id_response_privacy")
+    field.fill("Bij mevrouw Jansen op kamer 12 ga ik het morgen zo doen.")
+    expect(hint).to_contain_text("Je noemt mogelijk een cliënt (‘mevrouw Jansen’)")
+    expect(hint).to_contain_text("kamernummer (‘kamer 12’)")
+    assert_accessible(page, "reactie met privacyhint op 360 px")
+    field.fill("Bij een bewoner ga ik het morgen zo doen.")
+    expect(hint).to_have_text("")
+    field.fill("Bij mevrouw Jansen ga ik het morgen zo doen.")
+    page.get_by_role("button", name="Reactie versturen").click()
+    expect(page.locator(".messages")).to_contain_text("Je reactie is opgeslagen")
+    expect(page.locator(".messages")).to_contain_text("noemt mogelijk een cliënt")
+    item.refresh_from_db()
+    assert item.student_response == "Bij mevrouw Jansen ga ik het morgen zo doen."
+    assert_no_console_errors(page)
+
+
 def test_assessor_publishes_a_review_citing_feedback(
     page_as, assert_accessible, assert_no_console_errors
 ):

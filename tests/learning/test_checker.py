@@ -206,6 +206,40 @@ def test_empty_text(vig):
     assert result.suggestions == ()
 
 
+def test_a_client_named_in_question_steps_or_support_is_a_finding(vig):
+    result = checker.check(
+        "Ik wil leren hoe ik mevrouw Jansen zelfstandig en volgens protocol help met "
+        "douchen, zodat ik het voor 1 juni drie keer zonder hulp doe.",
+        vig,
+        STEPS + " Eerst bij kamer 12.",
+        SUPPORT + " Geboren 3-4-1941.",
+    )
+    assert result.codes[0] == "client_identifier"
+    finding = result.finding("client_identifier")
+    assert finding.words == ("mevrouw Jansen", "kamer 12", "Geboren 3-4-1941")
+    assert "Je noemt mogelijk een cliënt (‘mevrouw Jansen’)" in finding.message
+    assert "een bewoner" in finding.message and "kamernummer" in finding.message
+    assert "geboortedatum" in finding.message
+    # The other findings are unchanged (advice, nothing blocks).
+    assert top(result) is not None
+
+
+def test_no_client_finding_for_generic_words(vig):
+    result = checker.check(
+        "Ik wil leren hoe ik zelfstandig en volgens protocol bloedsuiker prik bij een meneer "
+        "op de afdeling, zodat ik het voor 1 februari drie keer zonder hulp doe.",
+        vig,
+        STEPS + " Ik ruim de kamer op.",
+        SUPPORT,
+    )
+    assert "client_identifier" not in result.codes
+
+
+def test_client_finding_also_next_to_an_empty_question(vig):
+    result = checker.check("", vig, "Bij meneer Bakker meekijken", "")
+    assert result.codes == ["client_identifier", "empty"]
+
+
 def test_index_is_rebuilt_after_an_import(vig):
     checker.get_index(vig)
     wp = vig.work_processes.get(code="B1-K3-W1")
@@ -234,6 +268,19 @@ def test_command_prints_json_by_title(db):
     assert "level_too_high" in codes and "no_steps" in codes and "no_support" in codes
     for finding in data["findings"]:
         assert finding["message"]
+
+
+def test_command_reports_a_client_identifier(db):
+    data = _command(
+        "--kwalificatie",
+        "Verzorgende IG",
+        "Ik wil leren mevrouw Jansen te helpen bij het eten.",
+        "--stappen",
+        "Eerst meekijken op kamer 12.",
+    )
+    finding = next(f for f in data["findings"] if f["code"] == "client_identifier")
+    assert finding["words"] == ["mevrouw Jansen", "kamer 12"]
+    assert "mevrouw Jansen" in finding["message"]
 
 
 def test_command_by_crebo_ranks_with_scores(db):

@@ -83,7 +83,10 @@
     var main = doc.querySelector("main");
     var again = doc.querySelector('form[data-draft-key="' + form.dataset.draftKey + '"]');
     if (!main || !again) { return false; }
-    document.querySelector("main").replaceWith(document.importNode(main, true));
+    var freshMain = document.importNode(main, true);
+    document.querySelector("main").replaceWith(freshMain);
+    // htmx attributes in the new content (e.g. the live privacy hint) need processing.
+    if (window.htmx) { window.htmx.process(freshMain); }
     document.title = doc.title;
     var summary = document.getElementById("foutmeldingen");
     var fresh = document.querySelector('form[data-draft-key="' + form.dataset.draftKey + '"]');
