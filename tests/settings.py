@@ -9,6 +9,7 @@ os.environ.setdefault("SECURE_COOKIES", "false")
 os.environ.setdefault("STATIC_MANIFEST", "false")
 
 from leerroute.settings import *  # noqa: E402,F403
+from leerroute.settings import BASE_DIR, DATABASES  # noqa: E402
 
 # Cheap hashing keeps the demo data fast to load; production uses Argon2
 # with its default parameters (tested in test_security.py).
@@ -17,3 +18,17 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# SQLite: a test database in a file (not in memory), so the live server of the
+# browser tests answers parallel requests on connections of its own; writers
+# wait for each other instead of failing with "database table is locked".
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-artifacts" / "test-db.sqlite3")}
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": 30,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL;",
+        }
+    )
+    (BASE_DIR / "test-artifacts").mkdir(exist_ok=True)

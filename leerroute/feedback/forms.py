@@ -298,6 +298,7 @@ class ReviewForm(forms.Form):
                     "max_length": _("Maak de toelichting korter: hooguit %(limit_value)d tekens.")
                 },
             )
+        watch_privacy(self, "summary", *(f"note_{wp.pk}" for wp in self.work_processes))
 
     def rows(self):
         """(work process, level field, note field) for the template."""

@@ -337,6 +337,9 @@ def _save_review(request, form, student, review=None):
     except ValidationError as exc:
         form.add_error(None, exc)
         return None
+    warn_about_clients(
+        request, form.cleaned_data["summary"], *(note for _level, note in form.levels().values())
+    )
     if saved.is_published and form.publishing:
         messages.success(request, _("De voortgangsbeoordeling is gepubliceerd voor de student."))
     else:

@@ -140,3 +140,26 @@ def test_reaction_shown_again_has_the_warning_next_to_the_field(demo, client_for
     assert "Je noemt mogelijk een cliënt (‘mevrouw Jansen’)" in hint(html, "response")
     item.refresh_from_db()
     assert item.student_response == ""
+
+
+def test_review_texts_have_a_live_hint_and_warn_after_saving(demo, client_for):
+    from django.utils import timezone
+
+    from leerroute.feedback.models import ProgressReview
+
+    from .test_views import _review_data
+
+    student = demo["student1"]
+    client = client_for("studentbegeleider1")
+    url = reverse("feedback:review_create", args=[student.pk])
+    form = client.get(url).content.decode()
+    assert 'id="id_summary_privacy"' in form
+    assert form.count('class="privacy-live"') > 1  # the summary and every note
+
+    data = _review_data(student)
+    data["summary"] = "Goede zorg voor dhr. De Vries op kamer 7."
+    response = client.post(url, data, follow=True)
+    html = response.content.decode()
+    assert ProgressReview.objects.filter(student=student, review_date=timezone.localdate()).exists()
+    assert SAVED_WARNING in html
+    assert "dhr. De Vries" in html and "kamer 7" in html
