@@ -136,3 +136,15 @@ def test_database_connections_are_checked_and_time_out():
     result = run_python(code, env)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == [True, 5]
+
+
+def test_makemigrations_reads_the_code_without_a_secret_key():
+    """A checkout can check its migrations; nothing that serves or signs can start."""
+    env = production_env(SECRET_KEY=None, DATABASE_URL="sqlite:///:memory:")
+    result = run_manage(["makemigrations", "--check", "--dry-run"], env)
+    assert result.returncode == 0, result.stderr
+    assert "No changes detected" in result.stdout
+    for command in (["check"], ["migrate", "--plan"]):
+        refused = run_manage(command, env)
+        assert refused.returncode != 0, command
+        assert "SECRET_KEY must be set" in refused.stderr, command
