@@ -280,5 +280,10 @@ LOGGING = {
     },
 }
 
+# The access log (who viewed which student's data) is kept this long, then
+# removed by `manage.py purge_access_log` (nightly). NEN 7513 asks for a
+# period agreed with the organisations; five years is the default.
+ACCESS_LOG_RETENTION_DAYS = env_int("ACCESS_LOG_RETENTION_DAYS", 5 * 365)
+
 # Demo data refuses to load when DEBUG is off, unless forced.
 DEMO_PASSWORD = "leerroute-demo"

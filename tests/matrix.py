@@ -160,6 +160,8 @@ MATRIX: dict[str, list[Case]] = {
         Case(only(STAFF_DSV), kwargs=pk(_team("Team Tulp")), label="DSV"),
         Case(only(STAFF_TOPAZ), kwargs=pk(_team("Team Overrijn")), label="Topaz"),
     ],
+    # Everything one account viewed: the functional administrator (and the FG) only.
+    "people:access_log": [Case(only({"beheerder"}, no=DENIED))],
 }
 
 # --- feedback (leerroute.feedback): OEPS feedback and progress reviews -------------

@@ -10,7 +10,7 @@ class LeerrouteAdminSite(admin.AdminSite):
     index_title = _("Beheer")
 
     def has_permission(self, request):
-        from leerroute.people.queries import is_admin
+        from leerroute.core.access import can
 
         user = request.user
-        return user.is_active and user.is_staff and is_admin(user)
+        return user.is_active and user.is_staff and can(user, "people.use_admin")

@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from leerroute.people import queries
+from leerroute.core.access import can
 
 
 def leerroute(request):
@@ -10,6 +10,13 @@ def leerroute(request):
         "csp_nonce": getattr(request, "csp_nonce", ""),
         "session_idle_seconds": settings.SESSION_COOKIE_AGE,
         "session_warning_seconds": settings.SESSION_WARNING_SECONDS,
-        "user_roles": queries.roles(user) if signed_in else set(),
-        "user_is_admin": queries.is_admin(user) if signed_in else False,
+        "menu": _menu(user) if signed_in else {},
+    }
+
+
+def _menu(user) -> dict[str, bool]:
+    """Which menu items this person can use (booleans, like every template check)."""
+    return {
+        "students": can(user, "people.see_student_list"),
+        "admin": can(user, "people.use_admin"),
     }

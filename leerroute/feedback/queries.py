@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
+from leerroute.core import access
 from leerroute.learning.models import LearningQuestion
 from leerroute.people import queries as people
 from leerroute.people.models import Enrollment, Organisation, Placement, Role, Team, User
@@ -41,16 +42,10 @@ def _current_care_placements(q: Q | None) -> QuerySet[Placement]:
 
 def review_placements_q(user) -> Q | None:
     """Current placements whose student this user may review (None: none)."""
-    q = None
-    for scope in people.scopes(user):
-        if scope.role == Role.PRACTICE_EDUCATOR:
-            part = Q(team__department__organisation_id=scope.organisation_id)
-        elif scope.role == Role.ASSESSOR:
-            part = scope.placement_q() | Q(assessor=user)
-        else:
-            continue
-        q = part if q is None else q | part
-    return q
+    return people.any_of(
+        people.role_placements_q(user, Role.PRACTICE_EDUCATOR),
+        people.assessor_placements_q(user),
+    )
 
 
 def students_for_feedback(user) -> QuerySet[User]:
@@ -65,10 +60,12 @@ def students_for_review(user) -> QuerySet[User]:
     return people.students_visible_to(user).filter(pk__in=placements.values("student_id"))
 
 
+@access.scope(Feedback)
 def feedback_visible_to(user) -> QuerySet[Feedback]:
     return Feedback.objects.filter(student__in=people.students_visible_to(user))
 
 
+@access.scope(ProgressReview)
 def reviews_visible_to(user) -> QuerySet[ProgressReview]:
     """Published reviews of visible students; drafts only for those who may review."""
     return ProgressReview.objects.filter(student__in=people.students_visible_to(user)).filter(
@@ -78,21 +75,14 @@ def reviews_visible_to(user) -> QuerySet[ProgressReview]:
 
 def teams_for_review(user) -> QuerySet[Team]:
     """Teams whose feedback overview this user may open (assessors, practice educators)."""
-    q = None
-    for scope in people.scopes(user):
-        if scope.role == Role.PRACTICE_EDUCATOR:
-            part = Q(department__organisation_id=scope.organisation_id)
-        elif scope.role == Role.ASSESSOR:
-            if scope.team_id:
-                part = Q(pk=scope.team_id)
-            elif scope.department_id:
-                part = Q(department_id=scope.department_id)
-            else:
-                part = Q(department__organisation_id=scope.organisation_id)
-            part |= Q(pk__in=Placement.objects.active().filter(assessor=user).values("team_id"))
-        else:
-            continue
-        q = part if q is None else q | part
+    q = people.any_of(
+        people.assessor_teams_q(user),
+        *(
+            Q(department__organisation_id=scope.organisation_id)
+            for scope in people.scopes(user)
+            if scope.role == Role.PRACTICE_EDUCATOR
+        ),
+    )
     if q is None:
         return Team.objects.none()
     return Team.objects.filter(q).filter(department__organisation__kind=Organisation.Kind.CARE)

@@ -59,22 +59,15 @@ def can_see_team_overview(user, team):
 authenticated = rules.is_authenticated
 
 
-def _perm(name: str, predicate) -> None:
-    """A permission, and the same predicate as a rule for ``{% test_rule %}`` in
-    templates: Django's ``user.has_perm`` lets superusers through every
-    permission, and these must hold for the administrator too (views call
-    ``rules.has_perm``)."""
-    rules.add_perm(name, predicate)
-    rules.add_rule(name, predicate)
-
-
-_perm("feedback.give_feedback", authenticated & has_students_for_feedback)
-_perm("feedback.give_feedback_to", authenticated & can_give_feedback_to)
-_perm("feedback.change_feedback", authenticated & is_feedback_author & can_still_give_feedback)
-_perm("feedback.respond_to_feedback", authenticated & is_feedback_student)
-_perm("feedback.see_feedback_history", authenticated & can_review_student_of)
-_perm("feedback.review_student", authenticated & can_review_student)
-_perm("feedback.change_review", authenticated & can_review_student_of)
-_perm("feedback.publish_review", authenticated & can_review_student_of & review_is_draft)
-_perm("feedback.see_review_history", authenticated & can_review_student_of)
-_perm("feedback.see_team_overview", authenticated & can_see_team_overview)
+rules.add_perm("feedback.give_feedback", authenticated & has_students_for_feedback)
+rules.add_perm("feedback.give_feedback_to", authenticated & can_give_feedback_to)
+rules.add_perm(
+    "feedback.change_feedback", authenticated & is_feedback_author & can_still_give_feedback
+)
+rules.add_perm("feedback.respond_to_feedback", authenticated & is_feedback_student)
+rules.add_perm("feedback.see_feedback_history", authenticated & can_review_student_of)
+rules.add_perm("feedback.review_student", authenticated & can_review_student)
+rules.add_perm("feedback.change_review", authenticated & can_review_student_of)
+rules.add_perm("feedback.publish_review", authenticated & can_review_student_of & review_is_draft)
+rules.add_perm("feedback.see_review_history", authenticated & can_review_student_of)
+rules.add_perm("feedback.see_team_overview", authenticated & can_see_team_overview)

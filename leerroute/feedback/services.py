@@ -2,10 +2,11 @@
 
 Each function is one transaction: it checks the version the user edited
 (optimistic locking, ``Conflict`` when someone saved in between), keeps the
-earlier version in the history table, and writes. Permission checks are the
-caller's job (views ask ``rules``); the integrity checks that protect the
-data (a work process of the student's qualification, cited feedback of the
-same student) are repeated here.
+earlier version in the history table, and writes. Each function checks the
+person's permission through ``leerroute.core.access.require`` (views check
+first to answer 403; the check here keeps the API and commands honest), and
+the integrity checks that protect the data (a work process of the student's
+qualification, cited feedback of the same student).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from leerroute.core import access
 from leerroute.learning.models import LearningQuestion
 from leerroute.people.models import User
 from leerroute.people.queries import current_placement
@@ -74,6 +76,7 @@ def give_feedback(
     client_wellbeing: bool = False,
 ) -> Feedback:
     """Record OEPS feedback at the student's current placement."""
+    access.require(author, "feedback.give_feedback_to", student)
     _check_work_process(student, work_process)
     _check_learning_question(student, learning_question)
     return Feedback.objects.create(
@@ -129,6 +132,7 @@ def edit_feedback(
     client_wellbeing: bool = False,
 ) -> Feedback:
     """Change the OEPS text; the earlier version is kept in ``FeedbackVersion``."""
+    access.require(editor, "feedback.change_feedback", feedback)
     locked = _lock_feedback(feedback, expected_version)
     _check_work_process(locked.student, work_process)
     _check_learning_question(locked.student, learning_question)
@@ -160,6 +164,7 @@ def respond_to_feedback(
     feedback: Feedback, *, student: User, expected_version: int, response: str
 ) -> Feedback:
     """The student's short reaction; reacting also marks the feedback as read."""
+    access.require(student, "feedback.respond_to_feedback", feedback)
     locked = _lock_feedback(feedback, expected_version)
     if locked.student_response:
         _keep_feedback_version(locked, student)
@@ -174,8 +179,9 @@ def respond_to_feedback(
     return locked
 
 
-def mark_feedback_read(feedback: Feedback) -> None:
+def mark_feedback_read(feedback: Feedback, *, by: User) -> None:
     """Idempotent: the first time counts."""
+    access.require(by, "feedback.respond_to_feedback", feedback)
     Feedback.objects.filter(pk=feedback.pk, read_at__isnull=True).update(read_at=timezone.now())
 
 
@@ -230,6 +236,10 @@ def save_review(
     A change keeps the earlier version in ``ReviewVersion``. ``publish``
     makes it visible to the student; a published review stays published.
     """
+    if review is None:
+        access.require(author, "feedback.review_student", student)
+    else:
+        access.require(author, "feedback.change_review", review)
     _check_review_input(student, levels.keys(), cited)
     if publish and not cited:
         raise ValidationError(NEEDS_CITATION)
@@ -277,6 +287,7 @@ def save_review(
 @transaction.atomic
 def publish_review(review: ProgressReview, *, by: User, expected_version: int) -> ProgressReview:
     """Draft -> published (a conditional update: publishing twice changes nothing)."""
+    access.require(by, "feedback.change_review", review)
     locked = ProgressReview.objects.select_for_update().get(pk=review.pk)
     if locked.version != expected_version:
         raise Conflict

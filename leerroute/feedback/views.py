@@ -1,31 +1,32 @@
 """Views for OEPS feedback and progress reviews.
 
-Thin: an object outside the user's scope is 404 (through the ``*_visible_to``
-querysets), an action the user may not take is 403 (through the ``rules``
-permissions of ``rules.py``); writes go through ``services.py``.
+Thin: objects come through ``leerroute.core.access`` (404 outside the
+user's scope, 403 for a refused action, reads logged); writes go through
+``services.py``.
 """
 
 from __future__ import annotations
 
-import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, Q
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from leerroute.core import access
+from leerroute.core.access import can
 from leerroute.core.forms import warn_about_clients
 from leerroute.people import queries as people
-from leerroute.people.models import AccessLog, Placement, Role
+from leerroute.people.models import Placement, Role, Team, User
 
 from . import queries, services
 from .forms import CONFLICT_MESSAGE, OEPS_STEPS, FeedbackForm, ResponseForm, ReviewForm
-from .models import RECENT_FEEDBACK_DAYS, ProgressLevel, recent_since
+from .models import RECENT_FEEDBACK_DAYS, Feedback, ProgressLevel, ProgressReview, recent_since
 
 PAGE_SIZE = 25
 
@@ -42,27 +43,17 @@ def _posted(request):
     return request.POST if request.method == "POST" else None
 
 
-def _require(request, perm: str, obj=None) -> None:
-    if not rules.has_perm(perm, request.user, obj):
-        raise PermissionDenied
+def _feedback(request, pk: int, perm: str | None = None) -> Feedback:
+    return access.fetch(request, Feedback, pk, perm=perm, prepare=lambda qs: qs.with_links())
 
 
-def _student(request, pk: int, view_name: str):
-    student = get_object_or_404(people.students_visible_to(request.user), pk=pk)
-    AccessLog.objects.create(user=request.user, student=student, view_name=view_name)
-    return student
-
-
-def _feedback(request, pk: int):
-    return get_object_or_404(queries.feedback_visible_to(request.user).with_links(), pk=pk)
-
-
-def _review(request, pk: int):
-    return get_object_or_404(
-        queries.reviews_visible_to(request.user).select_related(
-            "student", "author", "qualification"
-        ),
-        pk=pk,
+def _review(request, pk: int, perm: str | None = None) -> ProgressReview:
+    return access.fetch(
+        request,
+        ProgressReview,
+        pk,
+        perm=perm,
+        prepare=lambda qs: qs.select_related("student", "author", "qualification"),
     )
 
 
@@ -110,7 +101,7 @@ def index(request):
 @login_required
 def student_feedback(request, pk):
     """All feedback of one student, newest first, with the reactions."""
-    student = _student(request, pk, "feedback:student")
+    student = access.fetch(request, User, pk)
     items = queries.feedback_visible_to(request.user).filter(student=student).with_links()
     reviews = queries.reviews_visible_to(request.user).filter(student=student)
     return render(
@@ -121,8 +112,8 @@ def student_feedback(request, pk):
             "items": items,
             "reviews": reviews.select_related("author"),
             "is_own": student.pk == request.user.pk,
-            "can_give": rules.has_perm("feedback.give_feedback_to", request.user, student),
-            "can_review": rules.has_perm("feedback.review_student", request.user, student),
+            "can_give": can(request.user, "feedback.give_feedback_to", student),
+            "can_review": can(request.user, "feedback.review_student", student),
         },
     )
 
@@ -130,7 +121,7 @@ def student_feedback(request, pk):
 @login_required
 def progress(request, pk):
     """Work processes x review moments, with the level as colour AND text."""
-    student = _student(request, pk, "feedback:progress")
+    student = access.fetch(request, User, pk)
     qualification = queries.current_qualification(student)
     processes = list(queries.work_processes_of(qualification))
     reviews = list(
@@ -166,7 +157,7 @@ def progress(request, pk):
             "rows": rows,
             "unlinked": unlinked,
             "scale": ProgressLevel.scale(),
-            "can_review": rules.has_perm("feedback.review_student", request.user, student),
+            "can_review": can(request.user, "feedback.review_student", student),
         },
     )
 
@@ -179,7 +170,7 @@ def _warn_about_clients(request, form) -> None:
 @login_required
 def create(request):
     """OEPS feedback in one screen; ``?student=<id>`` preselects the student."""
-    _require(request, "feedback.give_feedback")
+    access.require(request, "feedback.give_feedback")
     preselected = None
     wanted = request.GET.get("student", "")
     if wanted.isdigit():
@@ -213,18 +204,17 @@ def detail(request, pk):
         {
             "item": item,
             "response_form": ResponseForm(initial={"version": item.version})
-            if rules.has_perm("feedback.respond_to_feedback", request.user, item)
+            if can(request.user, "feedback.respond_to_feedback", item)
             else None,
-            "can_edit": rules.has_perm("feedback.change_feedback", request.user, item),
-            "can_see_history": rules.has_perm("feedback.see_feedback_history", request.user, item),
+            "can_edit": can(request.user, "feedback.change_feedback", item),
+            "can_see_history": can(request.user, "feedback.see_feedback_history", item),
         },
     )
 
 
 @login_required
 def edit(request, pk):
-    item = _feedback(request, pk)
-    _require(request, "feedback.change_feedback", item)
+    item = _feedback(request, pk, "feedback.change_feedback")
     form = FeedbackForm(_posted(request), user=request.user, feedback=item)
     if request.method == "POST" and form.is_valid():
         try:
@@ -257,8 +247,7 @@ def edit(request, pk):
 @require_POST
 @login_required
 def respond(request, pk):
-    item = _feedback(request, pk)
-    _require(request, "feedback.respond_to_feedback", item)
+    item = _feedback(request, pk, "feedback.respond_to_feedback")
     form = ResponseForm(request.POST)
     if form.is_valid():
         try:
@@ -289,17 +278,15 @@ def respond(request, pk):
 @require_POST
 @login_required
 def mark_read(request, pk):
-    item = _feedback(request, pk)
-    _require(request, "feedback.respond_to_feedback", item)
-    services.mark_feedback_read(item)
+    item = _feedback(request, pk, "feedback.respond_to_feedback")
+    services.mark_feedback_read(item, by=request.user)
     messages.success(request, _("Gemarkeerd als gelezen."))
     return redirect("feedback:detail", pk=item.pk)
 
 
 @login_required
 def history(request, pk):
-    item = _feedback(request, pk)
-    _require(request, "feedback.see_feedback_history", item)
+    item = _feedback(request, pk, "feedback.see_feedback_history")
     versions = item.versions.select_related("work_process", "replaced_by")
     return render(request, "feedback/history.html", {"item": item, "versions": versions})
 
@@ -349,8 +336,7 @@ def _save_review(request, form, student, review=None):
 
 @login_required
 def review_create(request, pk):
-    student = _student(request, pk, "feedback:review_create")
-    _require(request, "feedback.review_student", student)
+    student = access.fetch(request, User, pk, perm="feedback.review_student")
     if queries.current_qualification(student) is None:
         messages.error(request, _("Deze student heeft geen inschrijving voor een kwalificatie."))
         return redirect("feedback:progress", pk=student.pk)
@@ -384,17 +370,16 @@ def review_detail(request, pk):
             "rows": rows,
             "other_cited": other,
             "scale": ProgressLevel.scale(),
-            "can_change": rules.has_perm("feedback.change_review", request.user, review),
-            "can_publish": rules.has_perm("feedback.publish_review", request.user, review),
-            "can_see_history": rules.has_perm("feedback.see_review_history", request.user, review),
+            "can_change": can(request.user, "feedback.change_review", review),
+            "can_publish": can(request.user, "feedback.publish_review", review),
+            "can_see_history": can(request.user, "feedback.see_review_history", review),
         },
     )
 
 
 @login_required
 def review_edit(request, pk):
-    review = _review(request, pk)
-    _require(request, "feedback.change_review", review)
+    review = _review(request, pk, "feedback.change_review")
     form = _review_form(request, review.student, review)
     if request.method == "POST" and form.is_valid():
         saved = _save_review(request, form, review.student, review)
@@ -415,8 +400,7 @@ def review_edit(request, pk):
 @require_POST
 @login_required
 def review_publish(request, pk):
-    review = _review(request, pk)
-    _require(request, "feedback.publish_review", review)
+    review = _review(request, pk, "feedback.publish_review")
     version = request.POST.get("version", "")
     try:
         services.publish_review(
@@ -433,8 +417,7 @@ def review_publish(request, pk):
 
 @login_required
 def review_history(request, pk):
-    review = _review(request, pk)
-    _require(request, "feedback.see_review_history", review)
+    review = _review(request, pk, "feedback.see_review_history")
     versions = list(review.versions.select_related("replaced_by"))
     labels = dict(ProgressLevel.choices)
     for version in versions:
@@ -446,10 +429,13 @@ def review_history(request, pk):
 @login_required
 def team(request, pk):
     """Per team: which students have recent feedback, which have had none for a while."""
-    team = get_object_or_404(
-        people.teams_visible_to(request.user).select_related("department__organisation"), pk=pk
+    team = access.fetch(
+        request,
+        Team,
+        pk,
+        perm="feedback.see_team_overview",
+        prepare=lambda qs: qs.select_related("department__organisation"),
     )
-    _require(request, "feedback.see_team_overview", team)
     since = recent_since()
     placements = (
         Placement.objects.active()
@@ -465,6 +451,7 @@ def team(request, pk):
         )
         .order_by("student__last_name", "student__first_name")
     )
+    access.log_reads(request, [p.student_id for p in placements])
     recent = [p for p in placements if p.recent_feedback]
     quiet = [p for p in placements if not p.recent_feedback]
     return render(

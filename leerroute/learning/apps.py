@@ -8,4 +8,5 @@ class LearningConfig(AppConfig):
     verbose_name = _("Leervragen")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        # The scopes (who sees which rows) register with leerroute.core.access.
+        from . import queries, signals  # noqa: F401

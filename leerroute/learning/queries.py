@@ -14,11 +14,13 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
+from leerroute.core import access
 from leerroute.people.queries import students_visible_to
 
 from .models import LearningQuestion, Status
 
 
+@access.scope(LearningQuestion)
 def learning_questions_visible_to(user) -> QuerySet[LearningQuestion]:
     if not getattr(user, "is_authenticated", False):
         return LearningQuestion.objects.none()

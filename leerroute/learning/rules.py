@@ -18,17 +18,11 @@ def is_owner(user, question):
 
 
 @rules.predicate
-def can_see_question(user, question):
-    return queries.learning_questions_visible_to(user).filter(pk=question.pk).exists()
-
-
-@rules.predicate
 def is_reviewing_mentor(user, question):
     return queries.reviewable_by(user).filter(pk=question.pk).exists()
 
 
 rules.add_perm("learning.write_question", rules.is_authenticated & is_student)
-rules.add_perm("learning.see_question", rules.is_authenticated & can_see_question)
 rules.add_perm("learning.change_question", rules.is_authenticated & is_student & is_owner)
 rules.add_perm("learning.review_question", rules.is_authenticated & is_mentor & is_reviewing_mentor)
 rules.add_perm("learning.see_overview", rules.is_authenticated & (is_staff_member | is_admin))

@@ -30,14 +30,13 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-import rules
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from leerroute.core import access
 from leerroute.people.models import Enrollment
 from leerroute.people.queries import current_placement
 
@@ -118,12 +117,6 @@ class Checklist:
 
     def complete(self) -> bool:
         return all(vars(self).values())
-
-
-def _require(user, perm: str, question=None) -> None:
-    # rules.has_perm, not user.has_perm: a superuser gets no rights here beyond the rules.
-    if not rules.has_perm(perm, user, question):
-        raise PermissionDenied(perm)
 
 
 def _too_long(value: str, limit: int, label: str) -> str | None:
@@ -250,7 +243,7 @@ def writing_context(student):
 @transaction.atomic
 def save_draft(student, content: Content) -> LearningQuestion:
     """A new learning question in draft for ``student``'s current placement."""
-    _require(student, "learning.write_question")
+    access.require(student, "learning.write_question")
     placement, qualification = writing_context(student)
     content = validate_content(content, qualification)
     now = timezone.now()
@@ -275,7 +268,7 @@ def save_draft(student, content: Content) -> LearningQuestion:
 @transaction.atomic
 def update(question: LearningQuestion, by, content: Content, expected_version) -> LearningQuestion:
     """Change the content of a draft or of a question with a clarification request."""
-    _require(by, "learning.change_question", question)
+    access.require(by, "learning.change_question", question)
     locked = _lock(question)
     if not locked.is_editable:
         raise InvalidTransition(
@@ -313,7 +306,7 @@ def _ready_to_submit(question: LearningQuestion) -> None:
 @transaction.atomic
 def submit(question: LearningQuestion, by, expected_version=None) -> LearningQuestion:
     """draft → submitted."""
-    _require(by, "learning.change_question", question)
+    access.require(by, "learning.change_question", question)
     _ready_to_submit(_lock(question))
     return _transition(question, by, "submit", expected_version)
 
@@ -323,7 +316,7 @@ def resubmit(
     question: LearningQuestion, by, answer: str = "", expected_version=None
 ) -> LearningQuestion:
     """clarification asked → resubmitted; the answer (optional) joins the thread."""
-    _require(by, "learning.change_question", question)
+    access.require(by, "learning.change_question", question)
     answer = (answer or "").strip()
     problem = _too_long(answer, MESSAGE_MAX, _("Je antwoord"))
     if problem:
@@ -346,7 +339,7 @@ def ask_clarification(
     question: LearningQuestion, by, message: str, checklist: Checklist, expected_version
 ) -> LearningQuestion:
     """submitted/resubmitted → clarification asked, with the mentor's question."""
-    _require(by, "learning.review_question", question)
+    access.require(by, "learning.review_question", question)
     message = (message or "").strip()
     if not message:
         raise InvalidContent({"message": _("Schrijf je vraag aan de student op.")})
@@ -364,7 +357,7 @@ def approve(
     question: LearningQuestion, by, checklist: Checklist, mentor_support: str, expected_version
 ) -> LearningQuestion:
     """submitted/resubmitted → approved, with the full checklist and the mentor's support."""
-    _require(by, "learning.review_question", question)
+    access.require(by, "learning.review_question", question)
     mentor_support = (mentor_support or "").strip()
     errors = {}
     if not checklist.complete():
@@ -388,7 +381,7 @@ def approve(
 @transaction.atomic
 def complete(question: LearningQuestion, by, reflection: str, expected_version) -> LearningQuestion:
     """approved → completed, with the student's reflection."""
-    _require(by, "learning.change_question", question)
+    access.require(by, "learning.change_question", question)
     reflection = (reflection or "").strip()
     if not reflection:
         raise InvalidContent({"reflection": _("Schrijf je reflectie op.")})

@@ -1,27 +1,26 @@
 """Views for learning questions: thin; rules in rules.py, writes in services.py.
 
-Objects are fetched through ``queries.learning_questions_visible_to`` (404
-outside the user's scope); an action the user may not take is a 403.
+Objects are fetched through ``leerroute.core.access`` (404 outside the
+user's scope, 403 for a refused action, reads logged).
 """
 
 from __future__ import annotations
 
 import datetime
 
-import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from leerroute.core import access
 from leerroute.core.forms import warn_about_clients
-from leerroute.people.models import AccessLog, Role
+from leerroute.people.models import Role
 from leerroute.people.queries import has_role
 
 from . import checker, queries, services
@@ -31,12 +30,6 @@ from .models import QUESTION_MAX, STEPS_MAX, SUPPORT_MAX, LearningQuestion, Stat
 PAGE_SIZE = 25
 
 
-def _require(request, perm: str, obj=None) -> None:
-    # rules.has_perm, not user.has_perm: a superuser gets no rights here beyond the rules.
-    if not rules.has_perm(perm, request.user, obj):
-        raise PermissionDenied
-
-
 def _with_details(queryset):
     return queryset.with_people().prefetch_related(
         "work_processes",
@@ -44,10 +37,8 @@ def _with_details(queryset):
     )
 
 
-def _get_visible(request, pk: int) -> LearningQuestion:
-    return get_object_or_404(
-        _with_details(queries.learning_questions_visible_to(request.user)), pk=pk
-    )
+def _get_visible(request, pk: int, perm: str | None = None) -> LearningQuestion:
+    return access.fetch(request, LearningQuestion, pk, perm=perm, prepare=_with_details)
 
 
 def _add_errors(form, exc: services.InvalidContent) -> None:
@@ -78,7 +69,7 @@ def question_list(request):
             "-updated_at", "-pk"
         )
         return render(request, "learning/student_list.html", {"questions": questions})
-    _require(request, "learning.see_overview")
+    access.require(request, "learning.see_overview")
     questions = _with_details(queries.learning_questions_visible_to(user))
     status = request.GET.get("status", "")
     if status in Status.values:
@@ -91,14 +82,19 @@ def question_list(request):
     return render(
         request,
         "learning/overview.html",
-        {"page": page, "status": status, "statuses": statuses},
+        {
+            "page": page,
+            "status": status,
+            "statuses": statuses,
+            "can_see_waiting": access.can(user, "learning.see_waiting"),
+        },
     )
 
 
 @login_required
 def waiting(request):
     """Mentor: the questions waiting for their review."""
-    _require(request, "learning.see_waiting")
+    access.require(request, "learning.see_waiting")
     questions = _with_details(queries.waiting_for(request.user)).order_by("updated_at", "pk")
     completed = _with_details(
         queries.reviewable_by(request.user).filter(status=Status.COMPLETED)
@@ -167,7 +163,7 @@ def _parse_date(value) -> datetime.date | None:
 
 @login_required
 def create(request):
-    _require(request, "learning.write_question")
+    access.require(request, "learning.write_question")
     try:
         placement, qualification = services.writing_context(request.user)
     except services.NoPlacement as exc:
@@ -203,8 +199,7 @@ def create(request):
 
 @login_required
 def edit(request, pk):
-    question = _get_visible(request, pk)
-    _require(request, "learning.change_question", question)
+    question = _get_visible(request, pk, "learning.change_question")
     if not question.is_editable:
         messages.info(request, _("Deze leervraag kun je niet meer wijzigen."))
         return redirect("learning:detail", pk=question.pk)
@@ -277,7 +272,7 @@ def _success_message(question) -> str:
 @login_required
 def check(request):
     """The live check (htmx): the results region, and the work-process list when linking."""
-    _require(request, "learning.write_question")
+    access.require(request, "learning.write_question")
     try:
         _placement, qualification = services.writing_context(request.user)
     except services.NoPlacement as exc:
@@ -323,13 +318,9 @@ def check(request):
 @login_required
 def detail(request, pk):
     question = _get_visible(request, pk)
-    if question.student_id != request.user.pk:
-        AccessLog.objects.create(
-            user=request.user, student_id=question.student_id, view_name="learning:detail"
-        )
     user = request.user
     is_owner = question.student_id == user.pk
-    can_review = rules.has_perm("learning.review_question", user, question)
+    can_review = access.can(user, "learning.review_question", question)
     return render(
         request,
         "learning/detail.html",
@@ -347,8 +338,7 @@ def detail(request, pk):
 @require_POST
 @login_required
 def submit(request, pk):
-    question = _get_visible(request, pk)
-    _require(request, "learning.change_question", question)
+    question = _get_visible(request, pk, "learning.change_question")
     form = SubmitForm(request.POST)
     version = form.cleaned_data.get("version") if form.is_valid() else None
     try:
@@ -367,8 +357,7 @@ def submit(request, pk):
 
 @login_required
 def review(request, pk):
-    question = _get_visible(request, pk)
-    _require(request, "learning.review_question", question)
+    question = _get_visible(request, pk, "learning.review_question")
     if not question.waits_for_mentor:
         messages.info(
             request,
@@ -428,8 +417,7 @@ def review(request, pk):
 
 @login_required
 def complete(request, pk):
-    question = _get_visible(request, pk)
-    _require(request, "learning.change_question", question)
+    question = _get_visible(request, pk, "learning.change_question")
     if question.status != Status.APPROVED:
         messages.info(request, _("Je kunt alleen een goedgekeurde leervraag afronden."))
         return redirect("learning:detail", pk=pk)

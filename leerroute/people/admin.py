@@ -94,8 +94,15 @@ class EnrollmentAdmin(admin.ModelAdmin):
 
 @admin.register(AccessLog)
 class AccessLogAdmin(admin.ModelAdmin):
-    list_display = ["at", "user", "student", "view_name"]
-    list_filter = ["view_name"]
+    """Read-only: the access log is append-only (only the retention job removes rows)."""
+
+    list_display = ["at", "user", "student", "view_name", "outcome"]
+    list_filter = ["outcome", "view_name"]
+    list_select_related = ["user", "student"]
+    date_hierarchy = "at"
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
     def has_add_permission(self, request):
         return False

@@ -6,3 +6,7 @@ class PeopleConfig(AppConfig):
     name = "leerroute.people"
     label = "people"
     verbose_name = _("Organisaties en mensen")
+
+    def ready(self):
+        # The scopes (who sees which rows) register with leerroute.core.access.
+        from . import queries  # noqa: F401

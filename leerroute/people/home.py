@@ -45,15 +45,10 @@ def _student(user) -> dict:
 
 
 def _assessor(user) -> dict:
-    scope_q = None
-    for scope in queries.scopes(user):
-        if scope.role == Role.ASSESSOR:
-            q = scope.placement_q()
-            scope_q = q if scope_q is None else scope_q | q
     placements = (
         queries.placements_with_people()
         .active()
-        .filter(scope_q)
+        .filter(queries.assessor_placements_q(user))
         .order_by("team__name", "student__last_name")
     )
     return {"placements": placements}

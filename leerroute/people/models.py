@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 
 from django.contrib.auth.models import AbstractUser
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -328,19 +328,58 @@ class Enrollment(Period):
         return f"{self.student} – {self.cohort}"
 
 
-class AccessLog(models.Model):
-    """Who opened which student's record, when (NEN 7513-style).
+class AccessLogQuerySet(models.QuerySet):
+    """The access log is append-only in the app: rows are never changed, and only
+    the retention job (``purge_expired``) removes rows past their retention."""
 
-    Holds ids and the view name only, never content.
+    def update(self, **kwargs):
+        raise PermissionDenied("The access log is append-only.")
+
+    def delete(self):
+        raise PermissionDenied("The access log is append-only; see AccessLog.purge_expired.")
+
+    def purge_expired(self, before) -> int:
+        """Remove the rows written before ``before`` (the retention job only)."""
+        deleted, _by_model = models.QuerySet.delete(self.filter(at__lt=before))
+        return deleted
+
+
+class AccessLog(models.Model):
+    """Who opened (or tried to open) which student's data, when (NEN 7513-style).
+
+    Holds ids, the roles held, the view and the outcome only, never content.
+    Written only by ``leerroute.core.access``; append-only.
     """
+
+    class Outcome(models.TextChoices):
+        READ = "read", _("ingezien")
+        NOT_FOUND = "not_found", _("geweigerd (niet gevonden)")
+        FORBIDDEN = "forbidden", _("geweigerd (geen toestemming)")
 
     user = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
     student = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
     view_name = models.CharField(max_length=100)
+    outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.READ)
+    roles = models.CharField(max_length=100, blank=True)
+    object_type = models.CharField(max_length=60, blank=True)
+    object_id = models.PositiveBigIntegerField(null=True, blank=True)
     at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    objects = AccessLogQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("inzage")
         verbose_name_plural = _("inzagelog")
         ordering = ["-at"]
-        indexes = [models.Index(fields=["student", "at"], name="accesslog_student_at")]
+        indexes = [
+            models.Index(fields=["student", "at"], name="accesslog_student_at"),
+            models.Index(fields=["user", "at"], name="accesslog_user_at"),
+        ]
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise PermissionDenied("The access log is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionDenied("The access log is append-only; see AccessLog.purge_expired.")

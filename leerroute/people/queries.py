@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 
+from leerroute.core import access
+
 from .models import (
     Cohort,
     Department,
@@ -53,6 +55,14 @@ class Scope:
         if self.department_id:
             return Q(**{f"{prefix}team__department_id": self.department_id})
         return Q(**{f"{prefix}team__department__organisation_id": self.organisation_id})
+
+    def team_q(self) -> Q:
+        """Teams inside this scope."""
+        if self.team_id:
+            return Q(pk=self.team_id)
+        if self.department_id:
+            return Q(department_id=self.department_id)
+        return Q(department__organisation_id=self.organisation_id)
 
 
 def scopes(user) -> list[Scope]:
@@ -91,20 +101,59 @@ def students() -> QuerySet[User]:
     )
 
 
+def role_placements_q(user, *wanted: str) -> Q | None:
+    """Placements inside the scopes of the roles ``wanted`` held now (None: none).
+
+    A practice educator's scope is always the whole organisation."""
+    q = None
+    for scope in scopes(user):
+        if scope.role not in wanted:
+            continue
+        if scope.role == Role.PRACTICE_EDUCATOR:
+            scope = Scope(scope.role, scope.organisation_id, None, None)
+        part = scope.placement_q()
+        q = part if q is None else q | part
+    return q
+
+
+def assessor_placements_q(user) -> Q | None:
+    """Placements a studentbegeleider (assessor) covers: inside their team or
+    department, and any placement that names them as its assessor."""
+    q = role_placements_q(user, Role.ASSESSOR)
+    return None if q is None else q | Q(assessor=user)
+
+
+def assessor_teams_q(user) -> Q | None:
+    """Teams an assessor covers: the same rule as ``assessor_placements_q``."""
+    q = None
+    for scope in scopes(user):
+        if scope.role == Role.ASSESSOR:
+            q = scope.team_q() if q is None else q | scope.team_q()
+    if q is None:
+        return None
+    return q | Q(pk__in=Placement.objects.active().filter(assessor=user).values("team_id"))
+
+
+def any_of(*parts: Q | None) -> Q | None:
+    """The OR of the conditions that exist (None: none exists)."""
+    found = [part for part in parts if part is not None]
+    if not found:
+        return None
+    q = found[0]
+    for part in found[1:]:
+        q |= part
+    return q
+
+
 def visible_placements_q(user) -> Q | None:
     """Active placements this user may see through their roles (None: none)."""
-    q = Q()
-    found = False
-    for scope in scopes(user):
-        if scope.role == Role.PRACTICE_EDUCATOR:
-            q |= Scope(scope.role, scope.organisation_id, None, None).placement_q()
-            found = True
-        elif scope.role in (Role.MENTOR, Role.ASSESSOR):
-            q |= scope.placement_q() | Q(mentors=user) | Q(assessor=user)
-            found = True
-    return q if found else None
+    q = role_placements_q(user, Role.PRACTICE_EDUCATOR, Role.MENTOR, Role.ASSESSOR)
+    if has_role(user, Role.MENTOR, Role.ASSESSOR):
+        q |= Q(mentors=user) | Q(assessor=user)
+    return q
 
 
+@access.scope(User)
 def students_visible_to(user) -> QuerySet[User]:
     """Students whose record the user may open."""
     if not scopes(user) and not is_admin(user):
@@ -131,11 +180,13 @@ def students_visible_to(user) -> QuerySet[User]:
     return students().filter(q)
 
 
+@access.scope(Placement)
 def placements_visible_to(user) -> QuerySet[Placement]:
     """Placements (current and past) of the students the user may see."""
     return Placement.objects.filter(student__in=students_visible_to(user))
 
 
+@access.scope(Organisation)
 def organisations_visible_to(user) -> QuerySet[Organisation]:
     """Organisation pages: staff of that organisation, and the administrator."""
     if is_admin(user):
@@ -144,14 +195,17 @@ def organisations_visible_to(user) -> QuerySet[Organisation]:
     return Organisation.objects.filter(pk__in=org_ids)
 
 
+@access.scope(Department)
 def departments_visible_to(user) -> QuerySet[Department]:
     return Department.objects.filter(organisation__in=organisations_visible_to(user))
 
 
+@access.scope(Team)
 def teams_visible_to(user) -> QuerySet[Team]:
     return Team.objects.filter(department__organisation__in=organisations_visible_to(user))
 
 
+@access.scope(Cohort)
 def cohorts_visible_to(user) -> QuerySet[Cohort]:
     """Cohorts: their teachers, staff of the school, and the administrator."""
     if is_admin(user):

@@ -1,7 +1,9 @@
 """Named permissions for people and organisations.
 
-Each predicate delegates to the queryset in ``queries.py`` that decides the
-same thing for lists, so a rule is written once.
+Each predicate delegates to ``queries.py``, so a rule is written once. Whether
+a person may see one object at all is not a permission here: that is the
+object's scope (``queries.py``, registered with ``leerroute.core.access``),
+which answers 404 outside it.
 """
 
 import rules
@@ -37,23 +39,7 @@ def can_see_student(user, student):
     return queries.students_visible_to(user).filter(pk=student.pk).exists()
 
 
-@rules.predicate
-def can_see_organisation(user, organisation):
-    return queries.organisations_visible_to(user).filter(pk=organisation.pk).exists()
-
-
-@rules.predicate
-def can_see_department(user, department):
-    return can_see_organisation(user, department.organisation)
-
-
-@rules.predicate
-def can_see_team(user, team):
-    return can_see_organisation(user, team.department.organisation)
-
-
 rules.add_perm("people.see_student", rules.is_authenticated & can_see_student)
-rules.add_perm("people.see_organisation", rules.is_authenticated & can_see_organisation)
-rules.add_perm("people.see_department", rules.is_authenticated & can_see_department)
-rules.add_perm("people.see_team", rules.is_authenticated & can_see_team)
+rules.add_perm("people.see_student_list", rules.is_authenticated & (is_staff_member | is_admin))
 rules.add_perm("people.use_admin", rules.is_authenticated & is_admin)
+rules.add_perm("people.see_access_log", rules.is_authenticated & is_admin)

@@ -9,4 +9,5 @@ urlpatterns = [
     path("organisaties/<int:pk>/", views.organisation_detail, name="organisation"),
     path("afdelingen/<int:pk>/", views.department_detail, name="department"),
     path("teams/<int:pk>/", views.team_detail, name="team"),
+    path("inzagelog/", views.access_log, name="access_log"),
 ]

@@ -1,10 +1,24 @@
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
+
+from leerroute.core import access
 
 from . import queries
-from .models import AccessLog, Enrollment, Placement, Role, RoleAssignment, Team, active_q
+from .forms import AccessLogFilterForm
+from .models import (
+    AccessLog,
+    Department,
+    Enrollment,
+    Organisation,
+    Placement,
+    Role,
+    RoleAssignment,
+    Team,
+    User,
+    active_q,
+)
 
 PAGE_SIZE = 25
 
@@ -31,8 +45,7 @@ def student_list(request):
 
 @login_required
 def student_detail(request, pk):
-    student = get_object_or_404(queries.students_visible_to(request.user), pk=pk)
-    AccessLog.objects.create(user=request.user, student=student, view_name="people:student")
+    student = access.fetch(request, User, pk)
     placements = list(queries.placements_with_people().filter(student=student))
     current = next((p for p in placements if p.is_active()), None)
     enrollments = (
@@ -48,13 +61,14 @@ def student_detail(request, pk):
             "current": current,
             "placements": placements,
             "enrollments": enrollments,
+            "can_give_feedback": access.can(request.user, "feedback.give_feedback_to", student),
         },
     )
 
 
 @login_required
 def organisation_detail(request, pk):
-    organisation = get_object_or_404(queries.organisations_visible_to(request.user), pk=pk)
+    organisation = access.fetch(request, Organisation, pk)
     departments = organisation.departments.prefetch_related(
         Prefetch("teams", queryset=queries.teams_with_counts(Team.objects.all()))
     )
@@ -78,8 +92,8 @@ def organisation_detail(request, pk):
 
 @login_required
 def department_detail(request, pk):
-    department = get_object_or_404(
-        queries.departments_visible_to(request.user).select_related("organisation"), pk=pk
+    department = access.fetch(
+        request, Department, pk, prepare=lambda qs: qs.select_related("organisation")
     )
     teams = queries.teams_with_counts(department.teams.all())
     return render(
@@ -89,8 +103,8 @@ def department_detail(request, pk):
 
 @login_required
 def team_detail(request, pk):
-    team = get_object_or_404(
-        queries.teams_visible_to(request.user).select_related("department__organisation"), pk=pk
+    team = access.fetch(
+        request, Team, pk, prepare=lambda qs: qs.select_related("department__organisation")
     )
     mentors = (
         RoleAssignment.objects.active()
@@ -98,14 +112,39 @@ def team_detail(request, pk):
         .select_related("user")
         .order_by("role", "user__last_name")
     )
-    placements = (
+    placements = list(
         queries.placements_with_people()
         .active()
         .filter(team=team, student__in=queries.students_visible_to(request.user))
         .order_by("student__last_name", "student__first_name")
     )
+    access.log_reads(request, [p.student_id for p in placements])
     return render(
         request,
         "people/team_detail.html",
         {"team": team, "staff": mentors, "placements": placements},
+    )
+
+
+@login_required
+def access_log(request):
+    """For the functional administrator (and the FG through that role): everything
+    one account viewed, or tried to view, in a period (TRUST.md PRIV-24)."""
+    access.require(request, "people.see_access_log")
+    form = AccessLogFilterForm(request.GET or None)
+    page = None
+    if form.is_valid():
+        start, end = form.period()
+        rows = (
+            AccessLog.objects.filter(user=form.cleaned_data["account"], at__gte=start, at__lt=end)
+            .select_related("student")
+            .order_by("-at", "-pk")
+        )
+        page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return render(
+        request,
+        "people/access_log.html",
+        {"form": form, "page": page, "query": query.urlencode()},
     )

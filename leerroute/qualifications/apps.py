@@ -6,3 +6,7 @@ class QualificationsConfig(AppConfig):
     name = "leerroute.qualifications"
     label = "qualifications"
     verbose_name = _("Kwalificatiedossiers")
+
+    def ready(self):
+        # The scopes (who sees which rows) register with leerroute.core.access.
+        from . import queries  # noqa: F401

@@ -1,6 +1,8 @@
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Prefetch
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
+
+from leerroute.core import access
 
 from .models import CoreTask, Qualification, QualificationFile, WorkProcess
 
@@ -20,7 +22,9 @@ def qualification_list(request):
 
 @login_required
 def qualification_detail(request, pk):
-    qualification = get_object_or_404(Qualification.objects.select_related("file", "level"), pk=pk)
+    qualification = access.fetch(
+        request, Qualification, pk, prepare=lambda qs: qs.select_related("file", "level")
+    )
     processes = qualification.work_processes.select_related("core_task").order_by(
         "core_task__code", "code"
     )

@@ -6,3 +6,7 @@ class TrainingConfig(AppConfig):
     name = "leerroute.training"
     label = "training"
     verbose_name = _("Training en cascade")
+
+    def ready(self):
+        # The scopes (who sees which rows) register with leerroute.core.access.
+        from . import queries  # noqa: F401

@@ -19,10 +19,11 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
+from leerroute.core import access
 from leerroute.people import queries as people
 from leerroute.people.models import Organisation, Role, Team, User
 
-from .models import Enrolment, Material, Programme, Session
+from .models import Enrolment, Material, Programme, Session, WorkForm
 
 LIBRARY_ROLES = (Role.TRAINER, Role.PRACTICE_EDUCATOR)
 
@@ -50,6 +51,7 @@ def programmes_managed_by(user) -> QuerySet[Programme]:
     return Programme.objects.filter(q)
 
 
+@access.scope(Programme)
 def programmes_visible_to(user) -> QuerySet[Programme]:
     if not _signed_in(user):
         return Programme.objects.none()
@@ -60,14 +62,22 @@ def programmes_visible_to(user) -> QuerySet[Programme]:
     return Programme.objects.filter(Q(pk__in=invited) | Q(pk__in=managed))
 
 
+@access.scope(Session)
 def sessions_visible_to(user) -> QuerySet[Session]:
     return Session.objects.filter(programme__in=programmes_visible_to(user))
+
+
+@access.scope(WorkForm)
+def work_forms_visible_to(user) -> QuerySet[WorkForm]:
+    """The work-form catalogue: every signed-in person (DESIGN.md)."""
+    return WorkForm.objects.all() if _signed_in(user) else WorkForm.objects.none()
 
 
 def can_use_library(user) -> bool:
     return people.is_admin(user) or people.has_role(user, *LIBRARY_ROLES)
 
 
+@access.scope(Material)
 def materials_visible_to(user) -> QuerySet[Material]:
     if not _signed_in(user):
         return Material.objects.none()

@@ -3,17 +3,19 @@ outside scope), check the action through a rules permission (403)."""
 
 from __future__ import annotations
 
-import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from leerroute.core import access
+from leerroute.core.access import can
+from leerroute.people.models import Team
 
 from . import queries, services
 from .cascade import Status, coverage, readiness_of
@@ -33,16 +35,6 @@ from .overview import my_overview
 from .uploads import max_bytes
 
 PAGE_SIZE = 20
-
-
-def can(user, perm: str, obj=None) -> bool:
-    """The training rule itself (no blanket superuser pass: the rules name the administrator)."""
-    return rules.has_perm(perm, user, obj)
-
-
-def _require(user, perm: str, obj=None) -> None:
-    if not can(user, perm, obj):
-        raise PermissionDenied
 
 
 # --- overview ---------------------------------------------------------------------
@@ -73,7 +65,7 @@ def index(request):
 
 @login_required
 def programme_create(request):
-    _require(request.user, "training.add_programme")
+    access.require(request, "training.add_programme")
     form = ProgrammeForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         programme = services.create_programme(request.user, form.cleaned_data)
@@ -84,11 +76,11 @@ def programme_create(request):
 
 @login_required
 def programme_detail(request, pk):
-    programme = get_object_or_404(
-        queries.programmes_visible_to(request.user).select_related(
-            "organisation", "team__department", "based_on"
-        ),
-        pk=pk,
+    programme = access.fetch(
+        request,
+        Programme,
+        pk,
+        prepare=lambda qs: qs.select_related("organisation", "team__department", "based_on"),
     )
     user = request.user
     manages = can(user, "training.manage_programme", programme)
@@ -127,9 +119,7 @@ def programme_detail(request, pk):
 
 
 def _managed_programme(request, pk) -> Programme:
-    programme = get_object_or_404(queries.programmes_visible_to(request.user), pk=pk)
-    _require(request.user, "training.manage_programme", programme)
-    return programme
+    return access.fetch(request, Programme, pk, perm="training.manage_programme")
 
 
 @login_required
@@ -166,8 +156,7 @@ def programme_invite(request, pk):
 @require_POST
 @login_required
 def programme_signup(request, pk):
-    programme = get_object_or_404(queries.programmes_visible_to(request.user), pk=pk)
-    _require(request.user, "training.sign_up", programme)
+    programme = access.fetch(request, Programme, pk, perm="training.sign_up")
     services.sign_up(programme, request.user)
     messages.success(request, _("Je bent aangemeld voor dit programma."))
     return redirect("training:programme_detail", pk=programme.pk)
@@ -207,9 +196,7 @@ def session_create(request, pk):
 
 
 def _visible_session(request, pk) -> Session:
-    return get_object_or_404(
-        queries.sessions_visible_to(request.user).select_related("programme"), pk=pk
-    )
+    return access.fetch(request, Session, pk, prepare=lambda qs: qs.select_related("programme"))
 
 
 @login_required
@@ -237,7 +224,7 @@ def session_detail(request, pk):
 @login_required
 def session_edit(request, pk):
     session = _visible_session(request, pk)
-    _require(request.user, "training.manage_programme", session.programme)
+    access.require(request, "training.manage_programme", session.programme)
     form = SessionForm(request.POST or None, instance=session, user=request.user)
     if request.method == "POST" and form.is_valid():
         services.save_session(session.programme, form.cleaned_data, session=session)
@@ -253,7 +240,7 @@ def session_edit(request, pk):
 @login_required
 def session_attendance(request, pk):
     session = _visible_session(request, pk)
-    _require(request.user, "training.manage_programme", session.programme)
+    access.require(request, "training.manage_programme", session.programme)
     participants = list(
         session.programme.enrolments.filter(status=Enrolment.Status.ENROLLED)
         .select_related("user")
@@ -316,7 +303,7 @@ def material_list(request):
 
 @login_required
 def material_create(request):
-    _require(request.user, "training.add_material")
+    access.require(request, "training.add_material")
     form = MaterialForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         material = services.add_material(request.user, form.cleaned_data, form.file_type)
@@ -331,9 +318,7 @@ def material_create(request):
 
 @login_required
 def material_detail(request, pk):
-    material = get_object_or_404(
-        queries.materials_visible_to(request.user).prefetch_related("topics"), pk=pk
-    )
+    material = access.fetch(request, Material, pk, prepare=lambda qs: qs.prefetch_related("topics"))
     sessions = (
         queries.sessions_visible_to(request.user)
         .filter(materials=material)
@@ -354,7 +339,7 @@ def material_detail(request, pk):
 @login_required
 def material_download(request, pk):
     """The file, only for people who may see the material, always as an attachment."""
-    material = get_object_or_404(queries.materials_visible_to(request.user), pk=pk)
+    material = access.fetch(request, Material, pk)
     if material.is_link or not material.file:
         raise Http404
     try:
@@ -392,7 +377,7 @@ def workform_list(request):
 
 @login_required
 def workform_detail(request, slug):
-    work_form = get_object_or_404(WorkForm, slug=slug)
+    work_form = access.fetch(request, WorkForm, slug, field="slug")
     visible = queries.materials_visible_to(request.user)
     return render(
         request,
@@ -408,14 +393,15 @@ def workform_detail(request, slug):
 
 @login_required
 def workform_create(request):
-    _require(request.user, "training.add_work_form")
+    access.require(request, "training.add_work_form")
     return _workform_form(request, None)
 
 
 @login_required
 def workform_edit(request, slug):
-    work_form = get_object_or_404(WorkForm, slug=slug)
-    _require(request.user, "training.change_work_form", work_form)
+    work_form = access.fetch(
+        request, WorkForm, slug, field="slug", perm="training.change_work_form"
+    )
     return _workform_form(request, work_form)
 
 
@@ -436,7 +422,7 @@ def _workform_form(request, work_form):
 @login_required
 def cascade(request):
     """Team trainings of the cascade: in training now (pilot first) and done."""
-    _require(request.user, "training.view_coverage")
+    access.require(request, "training.view_coverage")
     organisations = queries.coverage_organisations_for(request.user)
     result = coverage(organisations)
     return render(
@@ -460,7 +446,7 @@ def _visible_team_trainings(user) -> set[int]:
 
 @login_required
 def teamtraining_create(request):
-    _require(request.user, "training.plan_team_training")
+    access.require(request, "training.plan_team_training")
     form = TeamTrainingForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         training = services.plan_team_training(request.user, **form.cleaned_data)
@@ -474,7 +460,7 @@ def teamtraining_create(request):
 
 @login_required
 def coverage_dashboard(request):
-    _require(request.user, "training.view_coverage")
+    access.require(request, "training.view_coverage")
     result = coverage(queries.coverage_organisations_for(request.user))
     for org in result:
         org.chart = line_chart(org.history, org.organisation.name)
@@ -498,11 +484,14 @@ def coverage_dashboard(request):
 
 @login_required
 def coverage_team(request, pk):
-    team = get_object_or_404(
-        queries.coverage_teams_for(request.user).select_related("department__organisation"),
-        pk=pk,
+    team = access.fetch(
+        request,
+        Team,
+        pk,
+        within=queries.coverage_teams_for,
+        prepare=lambda qs: qs.select_related("department__organisation"),
+        perm="training.view_team_readiness",
     )
-    _require(request.user, "training.view_team_readiness", team)
     members = list(services.team_members(team))
     states = readiness_of([m.pk for m in members])
     trainings = (

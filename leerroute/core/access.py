@@ -1,0 +1,193 @@
+"""The one access door: how a view, API endpoint or service gets an object for a
+person and checks an action.
+
+- ``scope(Model)`` marks the function that decides which rows of ``Model`` a
+  person may see (the ``*_visible_to`` functions in each app's ``queries.py``).
+  Each scope is written once; ``visible(user, Model)`` hands it out for lists.
+- ``fetch(request, Model, pk, perm=...)`` is the only way a view fetches one
+  object: outside the person's scope it is a 404, a refused action a 403, and
+  both are logged as security events (who, what, when; never content). A
+  successful read of a student's data is logged once per request, after the
+  permission check (NEN 7513-style, TRUST.md PRIV-22, SEC-35).
+- ``require(who, perm, obj)`` checks an action: views pass the request (a
+  refusal is logged), services pass the user (services always check, so the
+  API and commands that call them cannot skip a rule).
+- ``can(user, perm, obj)`` is the yes/no question behind all of these; views
+  use it to tell templates what to show (templates only read booleans).
+
+Permissions are the ``rules`` permissions of each app's ``rules.py``, asked
+through ``rules.has_perm``: unlike ``user.has_perm`` it gives a Django
+superuser nothing beyond what the rules say.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+
+import rules
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.http import Http404, HttpRequest
+
+security_log = logging.getLogger("leerroute.security")
+
+Scope = Callable[..., models.QuerySet]
+
+_SCOPES: dict[type[models.Model], Scope] = {}
+
+
+def scope(model: type[models.Model]) -> Callable[[Scope], Scope]:
+    """Decorator: this function decides which ``model`` rows a person may see."""
+
+    def register(function: Scope) -> Scope:
+        if model in _SCOPES and _SCOPES[model] is not function:
+            raise RuntimeError(f"{model.__name__} has a scope already: {_SCOPES[model]!r}")
+        _SCOPES[model] = function
+        return function
+
+    return register
+
+
+def visible(user, model: type[models.Model]) -> models.QuerySet:
+    """The rows of ``model`` that ``user`` may see (the registered scope)."""
+    function = _SCOPES.get(model) or _no_scope(model)
+    return function(user)
+
+
+def _no_scope(model):
+    raise LookupError(f"No scope registered for {model.__name__}")
+
+
+def can(user, perm: str, obj=None) -> bool:
+    """May ``user`` do ``perm`` (on ``obj``)? The rules permission, nothing else."""
+    return rules.has_perm(perm, user, obj)
+
+
+def require(who, perm: str, obj=None) -> None:
+    """Raise ``PermissionDenied`` unless the person may do ``perm`` (on ``obj``).
+
+    ``who`` is the request (views: a refusal is logged as a security event) or
+    the user (services: the view has logged already).
+    """
+    request = who if isinstance(who, HttpRequest) else None
+    user = request.user if request is not None else who
+    if can(user, perm, obj):
+        return
+    if request is not None:
+        _record_denial(request, obj, type(obj) if obj is not None else None, None, 403)
+    raise PermissionDenied(perm)
+
+
+def fetch(
+    request: HttpRequest,
+    model: type[models.Model],
+    pk,
+    *,
+    perm: str | None = None,
+    prepare: Callable[[models.QuerySet], models.QuerySet] | None = None,
+    field: str = "pk",
+    within: Scope | None = None,
+):
+    """The object ``pk`` of ``model`` as ``request.user`` may see it.
+
+    404 outside the person's scope, 403 when ``perm`` is refused; both logged.
+    A read of a student's data is logged after the checks. ``field`` looks the
+    object up by another unique field (a slug); ``within`` names a narrower or
+    feature-specific scope function from a ``queries.py`` (e.g. the teams whose
+    coverage a person may see) instead of the model's registered scope.
+    """
+    queryset = (within or _SCOPES.get(model) or _no_scope(model))(request.user)
+    if prepare is not None:
+        queryset = prepare(queryset)
+    try:
+        obj = queryset.get(**{field: pk})
+    except (model.DoesNotExist, ValueError, TypeError):
+        _record_denial(request, None, model, pk if field == "pk" else None, 404)
+        raise Http404 from None
+    if perm is not None:
+        require(request, perm, obj)
+    student_id = student_of(obj)
+    if student_id is not None:
+        log_reads(request, [student_id])
+    return obj
+
+
+def student_of(obj) -> int | None:
+    """Whose data ``obj`` is: a student's id, or None for objects of no student."""
+    from leerroute.people.models import User
+
+    if isinstance(obj, User):
+        return obj.pk
+    return getattr(obj, "student_id", None)
+
+
+def log_reads(request: HttpRequest, student_ids: Iterable[int]) -> None:
+    """Staff read these students' data: one access-log row per student per request.
+
+    A student reading their own data is not logged (it is theirs).
+    """
+    from leerroute.people.models import AccessLog
+
+    user = request.user
+    done: set[int] = request.__dict__.setdefault("_leerroute_logged_reads", set())
+    new = [pk for pk in dict.fromkeys(student_ids) if pk != user.pk and pk not in done]
+    if not new:
+        return
+    done.update(new)
+    common = _who_and_where(request)
+    AccessLog.objects.bulk_create(
+        [AccessLog(student_id=pk, outcome=AccessLog.Outcome.READ, **common) for pk in new]
+    )
+
+
+def _who_and_where(request: HttpRequest) -> dict:
+    from leerroute.people import queries
+
+    user = request.user
+    match = getattr(request, "resolver_match", None)
+    return {
+        "user_id": user.pk if user.is_authenticated else None,
+        "roles": ",".join(sorted(queries.roles(user))),
+        "view_name": (match.view_name if match else request.path)[:100],
+    }
+
+
+def _record_denial(request: HttpRequest, obj, model, pk, status: int) -> None:
+    """A refused access: a security event, and an access-log row when it concerned
+    a student's data (the student is looked up outside the person's scope)."""
+    from leerroute.people.models import AccessLog, User
+
+    if model is None and obj is not None:
+        model = type(obj)
+    object_pk = obj.pk if obj is not None else pk
+    security_log.warning(
+        "access denied status=%s user=%s route=%s object=%s id=%s",
+        status,
+        getattr(request.user, "pk", None),
+        getattr(getattr(request, "resolver_match", None), "view_name", request.path),
+        model.__name__ if model else "-",
+        object_pk,
+    )
+    if model is None:
+        return
+    if obj is not None:
+        student_id = student_of(obj)
+    elif model is User:
+        student_id = User.objects.filter(pk=pk).values_list("pk", flat=True).first()
+    elif any(f.name == "student" for f in model._meta.get_fields()):
+        student_id = model._base_manager.filter(pk=pk).values_list("student_id", flat=True).first()
+    else:
+        return
+    if not request.user.is_authenticated:
+        return
+    AccessLog.objects.create(
+        student_id=student_id,
+        outcome=AccessLog.Outcome.NOT_FOUND if status == 404 else AccessLog.Outcome.FORBIDDEN,
+        object_type=model._meta.label_lower,
+        object_id=object_pk if isinstance(object_pk, int) else None,
+        **_who_and_where(request),
+    )
+
+
+__all__ = ["can", "fetch", "log_reads", "require", "scope", "student_of", "visible"]
