@@ -1,11 +1,12 @@
 import sys
 
 from django.contrib.auth.decorators import login_required
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -111,11 +112,50 @@ def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
-def server_error(request):
-    """500, or 503 with Retry-After when the database is unavailable."""
-    exc = sys.exc_info()[1]
-    if isinstance(exc, DatabaseError):
+# Errors that mean "the database cannot be reached or used right now" (PEP 249:
+# errors in the database's operation, such as a refused connection, a dropped
+# connection or a server shutting down), as opposed to errors in what was asked
+# of it (DataError, IntegrityError, ProgrammingError: a bug or bad input, 500).
+UNAVAILABLE_ERRORS = (OperationalError, InterfaceError)
+JSON_TYPES = {"application/json", "application/problem+json"}
+
+
+def _wants_json(request) -> bool:
+    """API paths, and clients that accept JSON only, get JSON errors."""
+    if request.path_info.startswith("/api/"):
+        return True
+    accepted = [
+        part.split(";", 1)[0].strip().lower()
+        for part in request.headers.get("Accept", "").split(",")
+        if part.strip()
+    ]
+    return bool(accepted) and all(media_type in JSON_TYPES for media_type in accepted)
+
+
+def service_unavailable(request) -> HttpResponse:
+    """503 with Retry-After, as HTML or as problem details (RFC 9457) for JSON clients."""
+    if _wants_json(request):
+        response = JsonResponse(
+            {
+                "type": "about:blank",
+                "title": _("Leerroute is even niet beschikbaar"),
+                "status": 503,
+                "detail": _(
+                    "We kunnen de gegevens nu niet bereiken. "
+                    "Probeer het over een halve minuut opnieuw."
+                ),
+            },
+            status=503,
+            content_type="application/problem+json",
+        )
+    else:
         response = _plain_error(request, "503.html", 503)
-        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-        return response
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
+def server_error(request):
+    """500, or 503 with Retry-After when the database cannot be reached."""
+    if isinstance(sys.exc_info()[1], UNAVAILABLE_ERRORS):
+        return service_unavailable(request)
     return _plain_error(request, "500.html", 500)

@@ -99,10 +99,87 @@ def test_a_database_error_raised_by_a_view_answers_503(quiet):
     assert_plain_dutch_page(response, "Leerroute is even niet beschikbaar")
 
 
-def test_an_integrity_error_is_a_database_error_too(quiet):
-    response = quiet("student1").get("/test-fout/integrity/")
+def test_a_lost_connection_answers_503(quiet):
+    response = quiet("student1").get("/test-fout/interface/")
     assert response.status_code == 503
-    assert_plain_dutch_page(response)
+    assert response["Retry-After"] == "30"
+    assert_plain_dutch_page(response, "Leerroute is even niet beschikbaar")
+
+
+@pytest.mark.parametrize("kind", ["integrity", "data", "programming"])
+def test_errors_in_what_was_asked_of_the_database_are_no_outage(kind, quiet):
+    """Only a database that cannot be reached answers 503 "try again later"; a
+    bug or bad input (IntegrityError, DataError, ProgrammingError) is a 500."""
+    response = quiet("student1").get(f"/test-fout/{kind}/")
+    assert response.status_code == 500
+    assert "Retry-After" not in response
+    assert_plain_dutch_page(response, "Er ging iets mis")
+
+
+def test_a_nul_byte_refused_by_the_database_is_no_outage(quiet):
+    response = quiet("student1").get("/test-fout/nul/")
+    assert response.status_code != 503
+    assert "Retry-After" not in response
+    if connection.vendor == "postgresql":
+        # psycopg refuses NUL in text parameters with a DataError.
+        assert response.status_code == 500
+        assert_plain_dutch_page(response, "Er ging iets mis")
+    else:
+        assert response.status_code == 200
+
+
+def assert_problem_json(response):
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert response["Content-Type"] == "application/problem+json"
+    body = json.loads(response.content)
+    assert body == {
+        "type": "about:blank",
+        "title": "Leerroute is even niet beschikbaar",
+        "status": 503,
+        "detail": "We kunnen de gegevens nu niet bereiken. "
+        "Probeer het over een halve minuut opnieuw.",
+    }
+    for internal in INTERNALS:
+        assert internal not in response.content.decode(), internal
+
+
+def test_an_api_path_gets_503_as_json(quiet):
+    assert_problem_json(quiet("student1").get("/api/v1/test-fout/503/"))
+
+
+def test_an_api_path_gets_json_whatever_it_accepts(quiet):
+    response = quiet("student1").get("/api/v1/test-fout/503/", HTTP_ACCEPT="text/html")
+    assert_problem_json(response)
+
+
+@pytest.mark.parametrize(
+    "accept", ["application/json", "application/json; charset=utf-8", "application/problem+json"]
+)
+def test_a_client_that_accepts_only_json_gets_503_as_json(accept, quiet):
+    assert_problem_json(quiet("student1").get("/test-fout/503/", HTTP_ACCEPT=accept))
+
+
+@pytest.mark.parametrize(
+    "accept", ["", "*/*", "text/html", "application/json, text/html;q=0.9", "text/*"]
+)
+def test_browsers_and_other_clients_get_503_as_html(accept, quiet):
+    response = quiet("student1").get("/test-fout/503/", HTTP_ACCEPT=accept)
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert_plain_dutch_page(response, "Leerroute is even niet beschikbaar")
+
+
+def test_the_json_503_is_in_english_for_an_english_client(quiet):
+    client = quiet("student1")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = client.get("/api/v1/test-fout/503/")
+    assert response.status_code == 503
+    body = json.loads(response.content)
+    assert body["title"] == "Leerroute is briefly unavailable"
+    assert (
+        body["detail"] == "We cannot reach the data right now. Please try again in half a minute."
+    )
 
 
 def _database_unavailable(execute, sql, params, many, context):
