@@ -1,7 +1,8 @@
 """Optimistic locking for records people edit in a form (TRUST.md REL-06).
 
 A versioned record (``Versioned``) carries a ``version`` number. An edit form
-carries the version it was loaded with (``VersionField``, a hidden input); the
+carries the version it was loaded with (``VersionField``, a hidden input;
+``VersionedModelForm`` adds it to a model form that edits a record); the
 service saves with ``update`` — one conditional ``UPDATE ... WHERE version =
 expected`` inside ``atomic()`` that also adds one to the version. When someone
 else saved in between, nothing is written and ``Conflict`` is raised; the view
@@ -56,6 +57,17 @@ class VersionField(forms.IntegerField):
             },
         )
         super().__init__(min_value=1, **kwargs)
+
+
+class VersionedModelForm(forms.ModelForm):
+    """A model form that, when it edits a saved ``Versioned`` record, carries
+    the version it was loaded with (``cleaned_data["version"]``)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["version"] = VersionField()
+            self.initial.setdefault("version", self.instance.version)
 
 
 def check(current: int, expected: int | None, conflict: type[Conflict] = Conflict) -> None:
