@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from leerroute.core.forms import watch_privacy
+from leerroute.core.versioning import CONFLICT_MESSAGE as CONFLICT_MESSAGE  # for the views
+from leerroute.core.versioning import VersionField
 from leerroute.learning.models import LearningQuestion
 from leerroute.people.models import User
 from leerroute.qualifications.models import WorkProcess
@@ -40,10 +42,6 @@ OEPS_STEPS = {
 }
 # Fields that depend on the chosen student (reloaded when the student changes).
 LINK_FIELDS = ("work_process", "learning_question")
-CONFLICT_MESSAGE = _(
-    "Iemand anders heeft dit intussen gewijzigd. Je tekst staat hieronder nog; open de "
-    "nieuwste versie in een ander tabblad, vergelijk en sla daarna opnieuw op."
-)
 
 
 def _text_field(label, help_text, required_message, max_length, rows=3):
@@ -109,7 +107,7 @@ class FeedbackForm(forms.Form):
             )
         },
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField(required=False)
 
     def __init__(self, *args, user: User, student: User | None = None, feedback=None, **kwargs):
         if feedback is not None:
@@ -130,6 +128,7 @@ class FeedbackForm(forms.Form):
         watch_privacy(self, *OEPS_STEPS)
         self.feedback = feedback
         if feedback is not None:
+            self.fields["version"].required = True
             del self.fields["student"]
             student = feedback.student
         else:
@@ -159,12 +158,6 @@ class FeedbackForm(forms.Form):
             if student
             else LearningQuestion.objects.none()
         )
-
-    def clean_version(self):
-        version = self.cleaned_data.get("version")
-        if self.feedback is not None and version is None:
-            raise forms.ValidationError(CONFLICT_MESSAGE)
-        return version
 
     def main_fields(self):
         return [f for f in self.visible_fields() if f.name not in LINK_FIELDS]
@@ -196,7 +189,7 @@ class ResponseForm(forms.Form):
             "max_length": _("Maak je reactie korter: hooguit %(limit_value)d tekens."),
         },
     )
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = VersionField()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -242,7 +235,7 @@ class ReviewForm(forms.Form):
             "invalid_pk_value": _("Kies feedback uit de lijst."),
         },
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField(required=False)
 
     def __init__(
         self,
@@ -273,6 +266,8 @@ class ReviewForm(forms.Form):
         super().__init__(*args, **kwargs)
         if review is None:
             self.initial.setdefault("review_date", timezone.localdate())
+        else:
+            self.fields["version"].required = True
         self.fields["cited_feedback"].queryset = (
             Feedback.objects.filter(student=student)
             .select_related("author", "work_process")
@@ -324,12 +319,6 @@ class ReviewForm(forms.Form):
                 )
             )
         return date
-
-    def clean_version(self):
-        version = self.cleaned_data.get("version")
-        if self.review is not None and version is None:
-            raise forms.ValidationError(CONFLICT_MESSAGE)
-        return version
 
     def clean(self):
         data = super().clean()

@@ -13,6 +13,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from leerroute.core.versioning import Versioned
 from leerroute.people.models import Placement, User
 from leerroute.qualifications.models import Qualification, WorkProcess
 
@@ -87,7 +88,7 @@ class FeedbackQuerySet(models.QuerySet):
         )
 
 
-class Feedback(models.Model):
+class Feedback(Versioned):
     """OEPS feedback from someone who observed the student at work."""
 
     student = models.ForeignKey(
@@ -137,7 +138,6 @@ class Feedback(models.Model):
     )
     responded_at = models.DateTimeField(_("gereageerd op"), null=True, blank=True)
     read_at = models.DateTimeField(_("gelezen op"), null=True, blank=True)
-    version = models.PositiveIntegerField(_("versie"), default=1)
     created_at = models.DateTimeField(_("gegeven op"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
@@ -227,7 +227,7 @@ class ProgressReviewQuerySet(models.QuerySet):
         return self.filter(status=ReviewStatus.DRAFT)
 
 
-class ProgressReview(models.Model):
+class ProgressReview(Versioned):
     """A dated snapshot of a student's progress per work process, by the assessor."""
 
     student = models.ForeignKey(
@@ -260,7 +260,6 @@ class ProgressReview(models.Model):
         _("status"), max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.DRAFT
     )
     published_at = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True)
-    version = models.PositiveIntegerField(_("versie"), default=1)
     created_at = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 

@@ -1,12 +1,13 @@
 """Every state change of feedback and progress reviews.
 
 Each function is one transaction: it checks the version the user edited
-(optimistic locking, ``Conflict`` when someone saved in between), keeps the
-earlier version in the history table, and writes. Each function checks the
-person's permission through ``leerroute.core.access.require`` (views check
-first to answer 403; the check here keeps the API and commands honest), and
-the integrity checks that protect the data (a work process of the student's
-qualification, cited feedback of the same student).
+(optimistic locking through ``leerroute.core.versioning``, ``Conflict`` when
+someone saved in between), keeps the earlier version in the history table,
+and writes with a conditional update on that version. Each function checks
+the person's permission through ``leerroute.core.access.require`` (views
+check first to answer 403; the check here keeps the API and commands honest),
+and the integrity checks that protect the data (a work process of the
+student's qualification, cited feedback of the same student).
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from leerroute.core import access
+from leerroute.core import access, versioning
+from leerroute.core.versioning import Conflict as Conflict  # raised here, caught by the views
 from leerroute.learning.models import LearningQuestion
 from leerroute.people.models import User
 from leerroute.people.queries import current_placement
@@ -40,10 +42,6 @@ from .models import (
 NEEDS_CITATION = _lazy(
     "Haal minstens één feedbackmoment aan waarop je de beoordeling baseert, voordat je publiceert."
 )
-
-
-class Conflict(Exception):
-    """Someone else saved this item after the user opened it."""
 
 
 def _check_work_process(student: User, work_process: WorkProcess | None) -> None:
@@ -93,13 +91,6 @@ def give_feedback(
     )
 
 
-def _lock_feedback(feedback: Feedback, expected_version: int) -> Feedback:
-    locked = Feedback.objects.select_for_update().get(pk=feedback.pk)
-    if locked.version != expected_version:
-        raise Conflict
-    return locked
-
-
 def _keep_feedback_version(feedback: Feedback, by: User) -> None:
     FeedbackVersion.objects.create(
         feedback=feedback,
@@ -133,30 +124,22 @@ def edit_feedback(
 ) -> Feedback:
     """Change the OEPS text; the earlier version is kept in ``FeedbackVersion``."""
     access.require(editor, "feedback.change_feedback", feedback)
-    locked = _lock_feedback(feedback, expected_version)
+    locked = versioning.lock(feedback, expected_version)
     _check_work_process(locked.student, work_process)
     _check_learning_question(locked.student, learning_question)
     _keep_feedback_version(locked, editor)
-    locked.observe, locked.effect, locked.pause = observe, effect, pause
-    locked.suggestions = suggestions
-    locked.work_process = work_process
-    locked.learning_question = learning_question
-    locked.client_wellbeing = client_wellbeing
-    locked.version += 1
-    locked.save(
-        update_fields=[
-            "observe",
-            "effect",
-            "pause",
-            "suggestions",
-            "work_process",
-            "learning_question",
-            "client_wellbeing",
-            "version",
-            "updated_at",
-        ]
+    return versioning.update(
+        locked,
+        expected_version,
+        observe=observe,
+        effect=effect,
+        pause=pause,
+        suggestions=suggestions,
+        work_process=work_process,
+        learning_question=learning_question,
+        client_wellbeing=client_wellbeing,
+        updated_at=timezone.now(),
     )
-    return locked
 
 
 @transaction.atomic
@@ -165,18 +148,18 @@ def respond_to_feedback(
 ) -> Feedback:
     """The student's short reaction; reacting also marks the feedback as read."""
     access.require(student, "feedback.respond_to_feedback", feedback)
-    locked = _lock_feedback(feedback, expected_version)
+    locked = versioning.lock(feedback, expected_version)
     if locked.student_response:
         _keep_feedback_version(locked, student)
     now = timezone.now()
-    locked.student_response = response
-    locked.responded_at = now
-    locked.read_at = locked.read_at or now
-    locked.version += 1
-    locked.save(
-        update_fields=["student_response", "responded_at", "read_at", "version", "updated_at"]
+    return versioning.update(
+        locked,
+        expected_version,
+        student_response=response,
+        responded_at=now,
+        read_at=locked.read_at or now,
+        updated_at=now,
     )
-    return locked
 
 
 def mark_feedback_read(feedback: Feedback, *, by: User) -> None:
@@ -244,6 +227,7 @@ def save_review(
     if publish and not cited:
         raise ValidationError(NEEDS_CITATION)
     now = timezone.now()
+    publishing = {"status": ReviewStatus.PUBLISHED, "published_at": now}
     if review is None:
         qualification = queries.current_qualification(student)
         if qualification is None:
@@ -255,11 +239,10 @@ def save_review(
             author=author,
             review_date=review_date,
             summary=summary,
+            **(publishing if publish else {}),
         )
     else:
-        review = ProgressReview.objects.select_for_update().get(pk=review.pk)
-        if review.version != expected_version:
-            raise Conflict
+        review = versioning.lock(review, expected_version)
         ReviewVersion.objects.create(
             review=review,
             version=review.version,
@@ -267,14 +250,10 @@ def save_review(
             valid_from=review.updated_at,
             replaced_by=author,
         )
-        review.review_date = review_date
-        review.summary = summary
-        review.author = author
-        review.version += 1
-    if publish and not review.is_published:
-        review.status = ReviewStatus.PUBLISHED
-        review.published_at = now
-    review.save()
+        changes = {"review_date": review_date, "summary": summary, "author": author}
+        if publish and not review.is_published:
+            changes.update(publishing)
+        versioning.update(review, expected_version, updated_at=now, **changes)
     review.entries.all().delete()
     ReviewEntry.objects.bulk_create(
         ReviewEntry(review=review, work_process=wp, level=ProgressLevel(level), note=note)
@@ -288,9 +267,7 @@ def save_review(
 def publish_review(review: ProgressReview, *, by: User, expected_version: int) -> ProgressReview:
     """Draft -> published (a conditional update: publishing twice changes nothing)."""
     access.require(by, "feedback.change_review", review)
-    locked = ProgressReview.objects.select_for_update().get(pk=review.pk)
-    if locked.version != expected_version:
-        raise Conflict
+    locked = versioning.lock(review, expected_version)
     if locked.is_published:
         return locked
     if not locked.cited_feedback.exists():
@@ -302,8 +279,11 @@ def publish_review(review: ProgressReview, *, by: User, expected_version: int) -
         valid_from=locked.updated_at,
         replaced_by=by,
     )
-    locked.status = ReviewStatus.PUBLISHED
-    locked.published_at = timezone.now()
-    locked.version += 1
-    locked.save(update_fields=["status", "published_at", "version", "updated_at"])
-    return locked
+    now = timezone.now()
+    return versioning.update(
+        locked,
+        expected_version,
+        status=ReviewStatus.PUBLISHED,
+        published_at=now,
+        updated_at=now,
+    )

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from leerroute.core.forms import watch_privacy
+from leerroute.core.versioning import VersionField
 
 from .models import (
     MENTOR_SUPPORT_MAX,
@@ -31,20 +32,6 @@ class WorkProcessChoiceField(forms.ModelMultipleChoiceField):
 def _textarea(rows: int, limit: int, describedby: str = "") -> forms.Textarea:
     attrs = {"rows": rows, "maxlength": limit}
     return forms.Textarea(attrs=attrs)
-
-
-class VersionField(forms.IntegerField):
-    widget = forms.HiddenInput
-
-    def __init__(self, **kwargs):
-        super().__init__(
-            min_value=1,
-            error_messages={
-                "required": _("De versie van de leervraag ontbreekt. Open de pagina opnieuw."),
-                "invalid": _("De versie van de leervraag is ongeldig. Open de pagina opnieuw."),
-            },
-            **kwargs,
-        )
 
 
 class QuestionForm(forms.Form):

@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from leerroute.core.versioning import Versioned
 from leerroute.people.models import active_q
 
 # Maximum lengths (characters) of the free-text fields; forms and services
@@ -76,7 +77,7 @@ class LearningQuestionQuerySet(models.QuerySet):
         )
 
 
-class LearningQuestion(models.Model):
+class LearningQuestion(Versioned):
     student = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
@@ -114,7 +115,6 @@ class LearningQuestion(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
     )
-    version = models.PositiveIntegerField(_("versie"), default=1)
     created_at = models.DateTimeField(_("aangemaakt"), default=timezone.now)
     updated_at = models.DateTimeField(_("bijgewerkt"), default=timezone.now)
 

@@ -31,12 +31,11 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from leerroute.core import access
+from leerroute.core import access, versioning
 from leerroute.people.models import Enrollment
 from leerroute.people.queries import current_placement
 
@@ -66,7 +65,7 @@ class InvalidTransition(LearningQuestionError):
     pass
 
 
-class VersionConflict(LearningQuestionError):
+class VersionConflict(LearningQuestionError, versioning.Conflict):
     def __init__(self, message: str | None = None):
         super().__init__(
             message
@@ -167,18 +166,19 @@ def _lock(question: LearningQuestion) -> LearningQuestion:
 
 
 def _check_version(locked: LearningQuestion, expected_version: int | None) -> None:
-    if expected_version is not None and locked.version != int(expected_version):
-        raise VersionConflict()
+    versioning.check(locked.version, expected_version, VersionConflict)
 
 
 def _write(locked: LearningQuestion, **changes) -> None:
     """Conditional update on the status and version that were read."""
     changes.setdefault("updated_at", timezone.now())
-    written = LearningQuestion.objects.filter(
-        pk=locked.pk, version=locked.version, status=locked.status
-    ).update(version=F("version") + 1, **changes)
-    if written != 1:
-        raise VersionConflict()
+    versioning.update(
+        locked,
+        locked.version,
+        conditions={"status": locked.status},
+        conflict=VersionConflict,
+        **changes,
+    )
 
 
 def _transition(
@@ -193,9 +193,10 @@ def _transition(
         )
     _check_version(locked, expected_version)
     now = timezone.now()
+    from_status = locked.status
     _write(locked, status=to_status, updated_at=now, **changes)
     Transition.objects.create(
-        question=locked, from_status=locked.status, to_status=to_status, by=by, at=now
+        question=locked, from_status=from_status, to_status=to_status, by=by, at=now
     )
     locked.refresh_from_db()
     _notify_after_commit(locked.pk, action)

@@ -15,6 +15,8 @@ from .models import (
 
 # Links in forms default to https:// when typed without a scheme.
 URL_OVERRIDES = {models.URLField: {"assume_scheme": "https"}}
+# The version is the app's optimistic lock (core.versioning): shown, never typed.
+VERSION = "version"
 
 
 class SessionInline(admin.TabularInline):
@@ -37,6 +39,7 @@ class ProgrammeAdmin(admin.ModelAdmin):
     search_fields = ["title"]
     filter_horizontal = ["trainers", "invited_organisations"]
     raw_id_fields = ["team", "based_on", "created_by"]
+    readonly_fields = [VERSION]
     inlines = [SessionInline, EnrolmentInline]
 
 
@@ -48,6 +51,7 @@ class SessionAdmin(admin.ModelAdmin):
     date_hierarchy = "starts_at"
     filter_horizontal = ["materials"]
     raw_id_fields = ["programme", "attendance_registered_by"]
+    readonly_fields = [VERSION]
 
 
 @admin.register(Attendance)
@@ -64,7 +68,7 @@ class MaterialAdmin(admin.ModelAdmin):
     list_filter = ["kind", "topics"]
     search_fields = ["title", "description"]
     filter_horizontal = ["topics"]
-    readonly_fields = ["file", "original_name", "content_type", "size"]
+    readonly_fields = ["file", "original_name", "content_type", "size", VERSION]
     raw_id_fields = ["created_by"]
 
 
@@ -85,6 +89,7 @@ class WorkFormAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["materials"]
     raw_id_fields = ["created_by"]
+    readonly_fields = [VERSION]
     inlines = [WorkFormStepInline]
 
 

@@ -524,6 +524,7 @@ def _train_the_trainer(users, orgs, materials) -> Programme:
             session,
             users["trainer"],
             {users[name].pk: STATUS[pattern[index]] for name, pattern in TTT_ATTENDANCE.items()},
+            session.version,
         )
     return ttt
 
@@ -565,4 +566,4 @@ def _team_training(users, team, base, offset_days, planner, prefix, only) -> Non
             statuses[enrolment.user_id] = (
                 Attendance.Status.EXCUSED if missed == index else Attendance.Status.PRESENT
             )
-        services.register_attendance(session, planner, statuses)
+        services.register_attendance(session, planner, statuses, session.version)

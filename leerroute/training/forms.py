@@ -1,4 +1,8 @@
-"""Forms of the training app: explicit fields, Dutch messages."""
+"""Forms of the training app: explicit fields, Dutch messages.
+
+Edit forms carry the version of the record they were loaded with
+(``core.versioning``); the services refuse a stale save.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from leerroute.core.versioning import VersionedModelForm, VersionField
 from leerroute.people.models import Role
 
 from . import queries
@@ -36,7 +41,7 @@ def local_datetime_field(label) -> forms.DateTimeField:
     )
 
 
-class ProgrammeForm(forms.ModelForm):
+class ProgrammeForm(VersionedModelForm):
     class Meta:
         model = Programme
         fields = ["title", "goal", "audience", "organisation", "trainers", "invited_organisations"]
@@ -77,7 +82,7 @@ class ProgrammeForm(forms.ModelForm):
         return Organisation.objects.filter(pk__in=queries.educator_organisation_ids(user))
 
 
-class SessionForm(forms.ModelForm):
+class SessionForm(VersionedModelForm):
     starts_at = local_datetime_field(_("Begint om"))
     ends_at = local_datetime_field(_("Eindigt om"))
     online_url = forms.URLField(
@@ -147,10 +152,13 @@ class InviteForm(forms.Form):
 
 
 class AttendanceForm(forms.Form):
-    """One radio group per enrolled participant."""
+    """One radio group per enrolled participant, and the session's version."""
 
-    def __init__(self, *args, participants, current: dict[int, str], **kwargs):
+    version = VersionField()
+
+    def __init__(self, *args, participants, current: dict[int, str], version: int, **kwargs):
         super().__init__(*args, **kwargs)
+        self.initial["version"] = version
         self.participants = participants
         for person in participants:
             self.fields[f"p{person.pk}"] = forms.ChoiceField(
@@ -251,7 +259,7 @@ class MaterialFilterForm(forms.Form):
     )
 
 
-class WorkFormForm(forms.ModelForm):
+class WorkFormForm(VersionedModelForm):
     steps = forms.CharField(
         label=_("Stappen"),
         widget=forms.Textarea(attrs={"rows": 8}),

@@ -5,6 +5,8 @@ PROGRAMME, e.g. "Waarde-vol Werkbegeleiden") or a team training of the
 cascade (kind TEAM, planned by a practice educator for one team). Who may
 see or manage which rows is decided in ``queries.py``; the readiness of an
 employee as mentor is derived from these records in ``cascade.py``.
+Records people edit in a form carry a ``version`` (``core.versioning``): a
+stale save is refused.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from leerroute.core.versioning import Versioned
 from leerroute.people.models import Organisation, Role, Team
 
 HTTP_URL = URLValidator(schemes=["http", "https"])
@@ -44,7 +47,7 @@ def material_upload_to(instance, filename: str) -> str:
     return f"training/materials/{uuid.uuid4().hex}{suffix}"
 
 
-class Material(models.Model):
+class Material(Versioned):
     class Kind(models.TextChoices):
         SLIDES = "slides", _("presentatie")
         DOCUMENT = "document", _("document")
@@ -92,7 +95,7 @@ class Material(models.Model):
         return self.kind == self.Kind.LINK
 
 
-class WorkForm(models.Model):
+class WorkForm(Versioned):
     """A work form (werkvorm): a feedback tool, intervision method, ..."""
 
     class Kind(models.TextChoices):
@@ -169,7 +172,7 @@ class ProgrammeQuerySet(models.QuerySet):
         return self.exclude(session_count__gt=0, registered_count=models.F("session_count"))
 
 
-class Programme(models.Model):
+class Programme(Versioned):
     class Kind(models.TextChoices):
         PROGRAMME = "programme", _("trainingsprogramma")
         TEAM = "team", _("teamtraining")
@@ -239,7 +242,7 @@ class Programme(models.Model):
         return self.kind == self.Kind.TEAM
 
 
-class Session(models.Model):
+class Session(Versioned):
     """A meeting (bijeenkomst) of a programme."""
 
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="sessions")

@@ -1,7 +1,10 @@
 """State changes of the training app: each one ``@transaction.atomic`` function.
 
 Side effects are listed in each docstring. Views, commands and the demo call
-these; nothing else writes training rows.
+these; nothing else writes training rows. A change to an existing programme,
+session (attendance included) or work form names the version the editor
+loaded: a conditional update on it (``core.versioning``) adds one to the
+version, or raises ``Conflict`` and changes nothing.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from leerroute.core import versioning
+from leerroute.core.versioning import Conflict as Conflict  # raised here, caught by the views
 from leerroute.people.models import Organisation, Role, RoleAssignment, Team, User
 
 from . import queries
@@ -47,10 +52,13 @@ def create_programme(by: User, data: dict) -> Programme:
 
 
 @transaction.atomic
-def update_programme(programme: Programme, data: dict) -> Programme:
-    for name in ("title", "goal", "audience"):
-        setattr(programme, name, data[name])
-    programme.save(update_fields=["title", "goal", "audience"])
+def update_programme(programme: Programme, data: dict, expected_version: int) -> Programme:
+    """Change ``programme`` if it is still at ``expected_version`` (else ``Conflict``)."""
+    versioning.update(
+        programme,
+        expected_version,
+        **{name: data[name] for name in ("title", "goal", "audience")},
+    )
     if "trainers" in data:
         programme.trainers.set(data["trainers"])
     if "invited_organisations" in data:
@@ -58,13 +66,23 @@ def update_programme(programme: Programme, data: dict) -> Programme:
     return programme
 
 
+SESSION_FIELDS = ("topic", "starts_at", "ends_at", "place", "online_url")
+
+
 @transaction.atomic
-def save_session(programme: Programme, data: dict, session: Session | None = None) -> Session:
-    """Add a session to ``programme`` or change ``session``."""
-    session = session or Session(programme=programme)
-    for name in ("topic", "starts_at", "ends_at", "place", "online_url"):
-        setattr(session, name, data[name])
-    session.save()
+def save_session(
+    programme: Programme,
+    data: dict,
+    session: Session | None = None,
+    expected_version: int | None = None,
+) -> Session:
+    """Add a session to ``programme``, or change ``session`` if it is still at
+    ``expected_version`` (else ``Conflict``)."""
+    changes = {name: data[name] for name in SESSION_FIELDS}
+    if session is None:
+        session = Session.objects.create(programme=programme, **changes)
+    else:
+        versioning.update(session, expected_version, **changes)
     session.materials.set(data.get("materials", []))
     return session
 
@@ -131,12 +149,21 @@ def enrol(programme: Programme, user_id: int) -> bool:
 
 
 @transaction.atomic
-def register_attendance(session: Session, by: User, statuses: dict[int, str]) -> int:
+def register_attendance(
+    session: Session, by: User, statuses: dict[int, str], expected_version: int
+) -> int:
     """Record present/absent/excused for the enrolled participants of ``session``.
 
     Only enrolled participants are written; marks the session's attendance as
-    registered (by whom, when). Returns the number of rows written.
+    registered (by whom, when) if the session is still at ``expected_version``
+    (else ``Conflict``, nothing written). Returns the number of rows written.
     """
+    versioning.update(
+        session,
+        expected_version,
+        attendance_registered_at=timezone.now(),
+        attendance_registered_by=by,
+    )
     participants = set(
         session.programme.enrolments.filter(status=Enrolment.Status.ENROLLED).values_list(
             "user_id", flat=True
@@ -155,9 +182,6 @@ def register_attendance(session: Session, by: User, statuses: dict[int, str]) ->
             row.status = status
             row.save(update_fields=["status"])
             written += 1
-    Session.objects.filter(pk=session.pk).update(
-        attendance_registered_at=timezone.now(), attendance_registered_by=by
-    )
     return written
 
 
@@ -277,14 +301,22 @@ def unique_slug(title: str, instance_pk: int | None = None) -> str:
 
 @transaction.atomic
 def save_work_form(
-    by: User, data: dict, steps: list[tuple[str, str]], work_form: WorkForm | None = None
+    by: User,
+    data: dict,
+    steps: list[tuple[str, str]],
+    work_form: WorkForm | None = None,
+    expected_version: int | None = None,
 ) -> WorkForm:
-    """Create or change a work form with its ordered steps (replaced as a whole)."""
+    """Create a work form, or change ``work_form`` if it is still at
+    ``expected_version`` (else ``Conflict``); its ordered steps are replaced
+    as a whole."""
+    changes = {name: data[name] for name in ("title", "kind", "purpose", "duration_minutes")}
     if work_form is None:
-        work_form = WorkForm(created_by=by, slug=unique_slug(data["title"]))
-    for name in ("title", "kind", "purpose", "duration_minutes"):
-        setattr(work_form, name, data[name])
-    work_form.save()
+        work_form = WorkForm.objects.create(
+            created_by=by, slug=unique_slug(data["title"]), **changes
+        )
+    else:
+        versioning.update(work_form, expected_version, **changes)
     work_form.materials.set(data.get("materials", []))
     work_form.steps.all().delete()
     WorkFormStep.objects.bulk_create(

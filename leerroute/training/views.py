@@ -127,9 +127,13 @@ def programme_edit(request, pk):
     programme = _managed_programme(request, pk)
     form = ProgrammeForm(request.POST or None, instance=programme, user=request.user)
     if request.method == "POST" and form.is_valid():
-        services.update_programme(programme, form.cleaned_data)
-        messages.success(request, _("Het programma is opgeslagen."))
-        return redirect("training:programme_detail", pk=programme.pk)
+        try:
+            services.update_programme(programme, form.cleaned_data, form.cleaned_data["version"])
+        except services.Conflict as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("Het programma is opgeslagen."))
+            return redirect("training:programme_detail", pk=programme.pk)
     return render(request, "training/programme_form.html", {"form": form, "programme": programme})
 
 
@@ -227,9 +231,15 @@ def session_edit(request, pk):
     access.require(request, "training.manage_programme", session.programme)
     form = SessionForm(request.POST or None, instance=session, user=request.user)
     if request.method == "POST" and form.is_valid():
-        services.save_session(session.programme, form.cleaned_data, session=session)
-        messages.success(request, _("De bijeenkomst is opgeslagen."))
-        return redirect("training:session_detail", pk=session.pk)
+        try:
+            services.save_session(
+                session.programme, form.cleaned_data, session, form.cleaned_data["version"]
+            )
+        except services.Conflict as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("De bijeenkomst is opgeslagen."))
+            return redirect("training:session_detail", pk=session.pk)
     return render(
         request,
         "training/session_form.html",
@@ -248,7 +258,9 @@ def session_attendance(request, pk):
     )
     people = [e.user for e in participants]
     current = dict(session.attendances.values_list("user_id", "status"))
-    form = AttendanceForm(request.POST or None, participants=people, current=current)
+    form = AttendanceForm(
+        request.POST or None, participants=people, current=current, version=session.version
+    )
     if request.method == "POST":
         if not session.has_started:
             form.add_error(
@@ -256,9 +268,15 @@ def session_attendance(request, pk):
                 _("Aanwezigheid kun je registreren vanaf het begin van de bijeenkomst."),
             )
         elif form.is_valid():
-            services.register_attendance(session, request.user, form.statuses())
-            messages.success(request, _("De aanwezigheid is opgeslagen."))
-            return redirect("training:session_detail", pk=session.pk)
+            try:
+                services.register_attendance(
+                    session, request.user, form.statuses(), form.cleaned_data["version"]
+                )
+            except services.Conflict as exc:
+                form.add_error(None, exc.message)
+            else:
+                messages.success(request, _("De aanwezigheid is opgeslagen."))
+                return redirect("training:session_detail", pk=session.pk)
     return render(
         request,
         "training/session_attendance.html",
@@ -408,11 +426,19 @@ def workform_edit(request, slug):
 def _workform_form(request, work_form):
     form = WorkFormForm(request.POST or None, instance=work_form, user=request.user)
     if request.method == "POST" and form.is_valid():
-        saved = services.save_work_form(
-            request.user, form.cleaned_data, form.cleaned_data["steps"], work_form
-        )
-        messages.success(request, _("De werkvorm is opgeslagen."))
-        return redirect("training:workform_detail", slug=saved.slug)
+        try:
+            saved = services.save_work_form(
+                request.user,
+                form.cleaned_data,
+                form.cleaned_data["steps"],
+                work_form,
+                form.cleaned_data.get("version"),
+            )
+        except services.Conflict as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("De werkvorm is opgeslagen."))
+            return redirect("training:workform_detail", slug=saved.slug)
     return render(request, "training/workform_form.html", {"form": form, "work_form": work_form})
 
 

@@ -237,6 +237,7 @@ def test_registering_the_last_session_makes_people_trained(client_for, tulp_trai
         data = {
             f"p{e.user_id}": "present" for e in tulp_training.enrolments.filter(status="enrolled")
         }
+        data["version"] = session.version
         client.post(reverse("training:session_attendance", args=[session.pk]), data)
     state = readiness_of([wb1.pk])[wb1.pk]
     assert state.status == Status.TRAINED

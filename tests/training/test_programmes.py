@@ -106,6 +106,7 @@ def test_attendance_in_one_form(client_for, ttt, demo):
     assert f'name="p{demo["docent2"].pk}"' not in page
     data = {f"p{e.user_id}": "present" for e in enrolled}
     data[f"p{demo['docent1'].pk}"] = "excused"
+    data["version"] = session.version
     response = client.post(url, data)
     assert response.status_code == 302
     session.refresh_from_db()
@@ -119,7 +120,7 @@ def test_attendance_with_a_missing_or_bad_row_changes_nothing(client_for, ttt, d
     session = make_session(ttt, days=-1)
     response = client_for("trainer").post(
         reverse("training:session_attendance", args=[session.pk]),
-        {f"p{demo['docent1'].pk}": "misschien"},
+        {f"p{demo['docent1'].pk}": "misschien", "version": session.version},
     )
     assert response.status_code == 200
     assert "Kies aanwezig, afwezig of afgemeld." in response.content.decode()
@@ -132,7 +133,10 @@ def test_attendance_before_the_session_is_refused(client_for, ttt, demo):
     session = make_session(ttt, days=3)
     response = client_for("trainer").post(
         reverse("training:session_attendance", args=[session.pk]),
-        {f"p{e.user_id}": "present" for e in ttt.enrolments.filter(status="enrolled")},
+        {
+            "version": session.version,
+            **{f"p{e.user_id}": "present" for e in ttt.enrolments.filter(status="enrolled")},
+        },
     )
     assert response.status_code == 200
     assert "vanaf het begin van de bijeenkomst" in response.content.decode()
