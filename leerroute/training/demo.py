@@ -499,6 +499,7 @@ def _train_the_trainer(users, orgs, materials) -> Programme:
                     "online_url": link,
                     "materials": [slides, *extra.get(index, [])],
                 },
+                by=users["trainer"],
             )
         )
     enrolled_at = _at(now - datetime.timedelta(weeks=11), 9)

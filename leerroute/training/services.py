@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from leerroute.core import versioning
+from leerroute.core import access, versioning
 from leerroute.core.versioning import Conflict as Conflict  # raised here, caught by the views
 from leerroute.people.models import Organisation, Role, RoleAssignment, Team, User
 
@@ -38,6 +38,7 @@ from .uploads import clean_original_name
 @transaction.atomic
 def create_programme(by: User, data: dict) -> Programme:
     """Create a programme; its creator becomes one of its trainers."""
+    access.require(by, "training.add_programme")
     programme = Programme.objects.create(
         kind=Programme.Kind.PROGRAMME,
         title=data["title"],
@@ -52,8 +53,11 @@ def create_programme(by: User, data: dict) -> Programme:
 
 
 @transaction.atomic
-def update_programme(programme: Programme, data: dict, expected_version: int) -> Programme:
+def update_programme(
+    programme: Programme, data: dict, expected_version: int, *, by: User
+) -> Programme:
     """Change ``programme`` if it is still at ``expected_version`` (else ``Conflict``)."""
+    access.require(by, "training.manage_programme", programme)
     versioning.update(
         programme,
         expected_version,
@@ -75,9 +79,12 @@ def save_session(
     data: dict,
     session: Session | None = None,
     expected_version: int | None = None,
+    *,
+    by: User,
 ) -> Session:
     """Add a session to ``programme``, or change ``session`` if it is still at
     ``expected_version`` (else ``Conflict``)."""
+    access.require(by, "training.manage_programme", programme)
     changes = {name: data[name] for name in SESSION_FIELDS}
     if session is None:
         session = Session.objects.create(programme=programme, **changes)
@@ -98,13 +105,19 @@ def _enrol(enrolment: Enrolment, now: datetime.datetime) -> bool:
 
 @transaction.atomic
 def invite(
-    programme: Programme, role: str, organisation: Organisation, *, enrol: bool = False
+    programme: Programme,
+    role: str,
+    organisation: Organisation,
+    *,
+    by: User,
+    enrol: bool = False,
 ) -> tuple[int, int]:
     """Invite (or enrol) everyone holding ``role`` in ``organisation`` now.
 
     Returns (newly invited, newly enrolled). People already on the list keep
     their row; with ``enrol`` invited people are enrolled.
     """
+    access.require(by, "training.manage_programme", programme)
     now = timezone.now()
     existing = {e.user_id: e for e in programme.enrolments.select_for_update()}
     invited = enrolled = 0
@@ -129,6 +142,7 @@ def invite(
 @transaction.atomic
 def sign_up(programme: Programme, user: User) -> bool:
     """An invited person signs up. False if there was no open invitation."""
+    access.require(user, "training.sign_up", programme)
     row = (
         Enrolment.objects.select_for_update()
         .filter(programme=programme, user=user, status=Enrolment.Status.INVITED)
@@ -138,8 +152,9 @@ def sign_up(programme: Programme, user: User) -> bool:
 
 
 @transaction.atomic
-def enrol(programme: Programme, user_id: int) -> bool:
+def enrol(programme: Programme, user_id: int, *, by: User) -> bool:
     """A manager enrols an invited person. False if they were not invited."""
+    access.require(by, "training.manage_programme", programme)
     row = (
         Enrolment.objects.select_for_update()
         .filter(programme=programme, user_id=user_id, status=Enrolment.Status.INVITED)
@@ -158,6 +173,7 @@ def register_attendance(
     registered (by whom, when) if the session is still at ``expected_version``
     (else ``Conflict``, nothing written). Returns the number of rows written.
     """
+    access.require(by, "training.manage_programme", session.programme)
     versioning.update(
         session,
         expected_version,
@@ -212,6 +228,7 @@ def plan_team_training(
     ``first_start``, then every ``interval_weeks`` weeks) and enrols the
     team's employees who are not trained yet.
     """
+    access.require(by, "training.plan_team_training")
     organisation = team.department.organisation
     training = Programme.objects.create(
         kind=Programme.Kind.TEAM,
@@ -273,6 +290,7 @@ def add_material(by: User, data: dict, file_type=None) -> Material:
 
     The file is stored through Django's storage API under a generated name.
     """
+    access.require(by, "training.add_material")
     upload = data.get("file")
     material = Material(
         title=data["title"],
@@ -310,6 +328,10 @@ def save_work_form(
     """Create a work form, or change ``work_form`` if it is still at
     ``expected_version`` (else ``Conflict``); its ordered steps are replaced
     as a whole."""
+    if work_form is None:
+        access.require(by, "training.add_work_form")
+    else:
+        access.require(by, "training.change_work_form", work_form)
     changes = {name: data[name] for name in ("title", "kind", "purpose", "duration_minutes")}
     if work_form is None:
         work_form = WorkForm.objects.create(

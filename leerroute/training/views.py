@@ -128,7 +128,9 @@ def programme_edit(request, pk):
     form = ProgrammeForm(request.POST or None, instance=programme, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_programme(programme, form.cleaned_data, form.cleaned_data["version"])
+            services.update_programme(
+                programme, form.cleaned_data, form.cleaned_data["version"], by=request.user
+            )
         except services.Conflict as exc:
             form.add_error(None, exc.message)
         else:
@@ -146,6 +148,7 @@ def programme_invite(request, pk):
             programme,
             form.cleaned_data["role"],
             form.cleaned_data["organisation"],
+            by=request.user,
             enrol=form.cleaned_data["enrol"],
         )
         messages.success(
@@ -174,7 +177,7 @@ def programme_enrol(request, pk):
         user_id = int(request.POST.get("user", ""))
     except ValueError:
         user_id = 0
-    if services.enrol(programme, user_id):
+    if services.enrol(programme, user_id, by=request.user):
         messages.success(request, _("De deelnemer is ingeschreven."))
     else:
         messages.error(request, _("Deze persoon staat niet als uitgenodigd op de lijst."))
@@ -189,7 +192,7 @@ def session_create(request, pk):
     programme = _managed_programme(request, pk)
     form = SessionForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        session = services.save_session(programme, form.cleaned_data)
+        session = services.save_session(programme, form.cleaned_data, by=request.user)
         messages.success(request, _("De bijeenkomst is toegevoegd."))
         return redirect("training:session_detail", pk=session.pk)
     return render(
@@ -233,7 +236,11 @@ def session_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             services.save_session(
-                session.programme, form.cleaned_data, session, form.cleaned_data["version"]
+                session.programme,
+                form.cleaned_data,
+                session,
+                form.cleaned_data["version"],
+                by=request.user,
             )
         except services.Conflict as exc:
             form.add_error(None, exc.message)
