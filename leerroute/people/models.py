@@ -383,3 +383,8 @@ class AccessLog(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionDenied("The access log is append-only; see AccessLog.purge_expired.")
+
+    def role_labels(self) -> str:
+        """The roles held at the time, in the interface language."""
+        labels = dict(Role.choices)
+        return ", ".join(str(labels.get(code, code)) for code in self.roles.split(",") if code)
