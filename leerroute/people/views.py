@@ -4,6 +4,7 @@ from django.db.models import Count, Prefetch, Q
 from django.shortcuts import render
 
 from leerroute.core import access
+from leerroute.core.pages import paginate
 
 from . import queries
 from .forms import AccessLogFilterForm
@@ -132,7 +133,7 @@ def access_log(request):
     one account viewed, or tried to view, in a period (TRUST.md PRIV-24)."""
     access.require(request, "people.see_access_log")
     form = AccessLogFilterForm(request.GET or None)
-    page = None
+    page = query = None
     if form.is_valid():
         start, end = form.period()
         rows = (
@@ -140,11 +141,5 @@ def access_log(request):
             .select_related("student")
             .order_by("-at", "-pk")
         )
-        page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("pagina"))
-    query = request.GET.copy()
-    query.pop("pagina", None)
-    return render(
-        request,
-        "people/access_log.html",
-        {"form": form, "page": page, "query": query.urlencode()},
-    )
+        page, query = paginate(request, rows, PAGE_SIZE)
+    return render(request, "people/access_log.html", {"form": form, "page": page, "query": query})

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from leerroute.core import access
 from leerroute.core.access import can
+from leerroute.core.pages import paginate
 from leerroute.people.models import Team
 
 from . import queries, services
@@ -311,16 +312,14 @@ def material_list(request):
         if form.cleaned_data["topic"]:
             materials = materials.filter(topics=form.cleaned_data["topic"])
     materials = materials.distinct().prefetch_related("topics").order_by("title", "pk")
-    page = Paginator(materials, PAGE_SIZE).get_page(request.GET.get("pagina"))
-    query = request.GET.copy()
-    query.pop("pagina", None)
+    page, query = paginate(request, materials, PAGE_SIZE)
     return render(
         request,
         "training/material_list.html",
         {
             "form": form,
             "page": page,
-            "query": query.urlencode(),
+            "query": query,
             "can_add": can(request.user, "training.add_material"),
         },
     )
