@@ -1,4 +1,4 @@
-"""SEC-34, REL-*: what the application server trusts, and oversized bodies.
+"""SEC-34, SEC-29: what the application server trusts, and oversized bodies.
 
 gunicorn.conf.py trusts forwarded headers only when the same environment
 variables that Django reads say there is a proxy; a request that announces a

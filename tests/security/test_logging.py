@@ -2,6 +2,7 @@
 personal data; django-axes logs no usernames or addresses either."""
 
 import logging
+import sys
 
 import pytest
 from django.test import Client
@@ -121,3 +122,32 @@ def test_a_wrong_old_password_on_the_change_form_is_logged_without_it(everything
     for text in record_texts(everything):
         for secret in (wrong, new, "student1", demo["student1"].email, ADDRESS):
             assert secret not in text
+
+
+def test_addresses_in_logged_tracebacks_are_replaced():
+    """An SMTP server refusing a recipient names the address in its exception;
+    the task worker logs that traceback. The log handler's output has none."""
+    from smtplib import SMTPRecipientsRefused
+
+    from leerroute.core.log_redaction import RedactingFormatter
+
+    handlers = [
+        h for h in logging.getLogger().handlers if isinstance(h.formatter, RedactingFormatter)
+    ]
+    assert handlers, "the console handler does not redact"
+    try:
+        raise SMTPRecipientsRefused({"sanne.verhoef@school.example.nl": (550, b"unknown user")})
+    except SMTPRecipientsRefused:
+        record = logging.LogRecord(
+            "django_tasks",
+            logging.ERROR,
+            __file__,
+            1,
+            "Task id=%s failed for %s",
+            ("7", "a.b+c@d.nl"),
+            sys.exc_info(),
+        )
+    line = handlers[0].format(record)
+    assert "SMTPRecipientsRefused" in line and "Task id=7 failed for" in line
+    assert "@" not in line
+    assert "[e-mailadres]" in line
