@@ -38,7 +38,15 @@ class RequestBodyLimitMiddleware:
             language = translation.get_language_from_request(request)
             with translation.override(language):
                 html = render_to_string("413.html", {"max_mb": max(1, limit // (1024 * 1024))})
-            return HttpResponse(html, status=413)
+            response = HttpResponse(html, status=413)
+            # The CSP and frame middlewares come later: the page's own, stricter
+            # headers (no scripts; only the style sheet and the icon).
+            response["Content-Security-Policy"] = (
+                "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+                "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+            )
+            response["X-Frame-Options"] = "DENY"
+            return response
         return self.get_response(request)
 
 

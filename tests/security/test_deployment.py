@@ -17,7 +17,7 @@ from django.conf import settings
 from django.test import Client, override_settings
 from gunicorn.config import Config
 
-from tests.security.helpers import ROOT, production_env
+from tests.security.helpers import ROOT, csp_problems, page_problems, production_env
 
 GUNICORN_CONF = ROOT / "gunicorn.conf.py"
 PROXY_VARIABLES = (
@@ -212,6 +212,10 @@ def test_an_oversized_body_gets_413_in_dutch_without_being_read(client_for):
     assert "Dit is te groot om te versturen" in html
     assert "groter is dan 51 MB" in html
     assert "Er is niets opgeslagen." in html
+    assert csp_problems(response["Content-Security-Policy"], require_nonce=False) == []
+    assert page_problems(html, nonce=None) == []
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
 
 
 def test_the_413_page_follows_the_language_cookie(client):
