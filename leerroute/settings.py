@@ -75,6 +75,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything that could read the request body.
+    "leerroute.core.middleware.RequestBodyLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -147,8 +149,14 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     # Django's list of 20,000 common (breached) passwords, offline.
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    # zxcvbn's strength estimate: refuses easy guesses that are long enough
+    # (digit runs, keyboard rows, repeats, "iloveyou1234").
+    {"NAME": "leerroute.core.password_validation.StrengthValidator"},
     {"NAME": "leerroute.people.validators.MaximumLengthValidator"},
 ]
+# Flash messages stay on the server (in the session): a message that repeats
+# what someone typed (a privacy warning) never travels in a signed cookie.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "login"
@@ -244,9 +252,28 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG
 # Training materials (leerroute.training): largest accepted upload, in bytes.
 TRAINING_UPLOAD_MAX_BYTES = env_int("TRAINING_UPLOAD_MAX_BYTES", 50 * 1024 * 1024)
+# Largest request body Leerroute reads at all: requests that announce more
+# (Content-Length) get 413 before the body is read. The largest upload plus
+# room for the multipart framing and the other form fields.
+REQUEST_BODY_MAX_BYTES = env_int("REQUEST_BODY_MAX_BYTES", TRAINING_UPLOAD_MAX_BYTES + 1024 * 1024)
 
 # --- Email ----------------------------------------------------------------
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Backends that never deliver mail: they print it (password-reset links with
+# their token, and the address) to the server log, keep it in memory or write
+# it to files. Development only: without DEBUG a real backend is required.
+NON_DELIVERING_EMAIL_BACKENDS = frozenset(
+    f"django.core.mail.backends.{name}.EmailBackend"
+    for name in ("console", "dummy", "locmem", "filebased")
+)
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND") or (
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else ""
+)
+if not DEBUG and (not EMAIL_BACKEND or EMAIL_BACKEND in NON_DELIVERING_EMAIL_BACKENDS):
+    raise ImproperlyConfigured(
+        "EMAIL_BACKEND must be set to a backend that delivers mail when DEBUG is off, "
+        "e.g. django.core.mail.backends.smtp.EmailBackend (the console, dummy, locmem "
+        "and filebased backends would put password-reset links in logs or files)."
+    )
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -271,7 +298,13 @@ TASKS = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "formatters": {
+        "plain": {
+            # Replaces e-mail addresses (e.g. in an SMTP error's traceback).
+            "class": "leerroute.core.log_redaction.RedactingFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
+        }
+    },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {

@@ -2,11 +2,18 @@ from django.contrib import admin
 from django.urls import include, path
 
 from leerroute.core import views as core_views
+from leerroute.core.password_change import CountedPasswordChangeView
 
 urlpatterns = [
     path("", include("leerroute.core.urls")),
     path("health/", core_views.health, name="health"),
     path("health/live/", core_views.live, name="health_live"),
+    # Before Django's auth URLs: wrong old passwords count towards the lockout.
+    path(
+        "accounts/password_change/",
+        CountedPasswordChangeView.as_view(),
+        name="password_change",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("leerroute.people.urls")),

@@ -7,6 +7,8 @@ os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 os.environ.setdefault("SECURE_COOKIES", "false")
 os.environ.setdefault("STATIC_MANIFEST", "false")
+# Production settings demand a backend that delivers; the tests use locmem below.
+os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 
 from leerroute.settings import *  # noqa: E402,F403
 from leerroute.settings import BASE_DIR, DATABASES  # noqa: E402

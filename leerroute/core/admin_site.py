@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -14,3 +15,18 @@ class LeerrouteAdminSite(admin.AdminSite):
 
         user = request.user
         return user.is_active and user.is_staff and can(user, "people.use_admin")
+
+    def password_change(self, request, extra_context=None):
+        """Django's admin password change, with the old password counted by
+        django-axes (see leerroute.core.password_change)."""
+        from .password_change import CountedAdminPasswordChangeForm, CountedPasswordChangeView
+
+        defaults = {
+            "form_class": CountedAdminPasswordChangeForm,
+            "success_url": reverse("admin:password_change_done", current_app=self.name),
+            "extra_context": {**self.each_context(request), **(extra_context or {})},
+        }
+        if self.password_change_template is not None:
+            defaults["template_name"] = self.password_change_template
+        request.current_app = self.name
+        return CountedPasswordChangeView.as_view(**defaults)(request)

@@ -10,7 +10,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Leerroute")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import checks, signals  # noqa: F401
 
 
 class LeerrouteAdminConfig(admin_apps.AdminConfig):

@@ -4,11 +4,50 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
-from django.utils import timezone
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from .signals import SESSION_STARTED_KEY
+
+
+class RequestBodyLimitMiddleware:
+    """Refuses a request whose announced body is larger than Leerroute ever
+    accepts (REQUEST_BODY_MAX_BYTES), with 413, before anything reads it.
+
+    Django applies the upload limit only to what it has already read (and
+    spooled to disk); this stops an oversized upload at the headers. The
+    reverse proxy should refuse it even earlier (nginx: client_max_body_size).
+    A body without a Content-Length is not read by Django at all.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0  # Django reads no body for an invalid length either.
+        limit = settings.REQUEST_BODY_MAX_BYTES
+        if length > limit:
+            # Before the locale middleware: choose the language from the
+            # cookie or Accept-Language here (Dutch unless English is asked).
+            language = translation.get_language_from_request(request)
+            with translation.override(language):
+                html = render_to_string("413.html", {"max_mb": max(1, limit // (1024 * 1024))})
+            response = HttpResponse(html, status=413)
+            # The CSP and frame middlewares come later: the page's own, stricter
+            # headers (no scripts; only the style sheet and the icon).
+            response["Content-Security-Policy"] = (
+                "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+                "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+            )
+            response["X-Frame-Options"] = "DENY"
+            return response
+        return self.get_response(request)
 
 
 class SessionLifetimeMiddleware:

@@ -151,6 +151,7 @@ def production_env(**overrides: str | None) -> dict[str, str]:
         "DJANGO_SETTINGS_MODULE": "leerroute.settings",
         "SECRET_KEY": "p" * 10 + "-a-long-random-production-key-0123456789-abcdefghijklmnop",
         "ALLOWED_HOSTS": "leerroute.example.nl",
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
     }
     for key, value in overrides.items():
         if value is None:

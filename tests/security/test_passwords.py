@@ -3,15 +3,20 @@
 import re
 from datetime import timedelta
 
+import pytest
 from django.conf import settings
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.test import Client
+from django.urls import reverse
 
+from leerroute.core.password_validation import StrengthValidator
 from leerroute.people.models import User
 from tests.security.helpers import DEMO_PASSWORD
 
 CHANGE = "/accounts/password_change/"
 RESET = "/accounts/password_reset/"
+ADMIN_CHANGE = "/beheer/password_change/"
 
 
 def change_password(client, new):
@@ -140,3 +145,113 @@ def test_an_unknown_address_gets_the_same_answer(client, demo):
     done_unknown = client.get(unknown["Location"]).content.decode()
     strip = re.compile(r'(nonce|value)="[^"]*"')
     assert strip.sub("", done_known) == strip.sub("", done_unknown)
+
+
+# --- Strength (zxcvbn) ---------------------------------------------------------
+
+TOO_GUESSABLE = "Dit wachtwoord is te makkelijk te raden."
+
+
+@pytest.mark.parametrize(
+    "password",
+    ["123456789012", "passwordpassword", "aaaaaaaaaaaa", "qwertyuiopas", "iloveyou1234"],
+)
+def test_long_but_easy_to_guess_passwords_are_refused(client_for, password):
+    assert len(password) >= 12
+    response = change_password(client_for("student1"), password)
+    assert response.status_code == 200
+    assert TOO_GUESSABLE in response.content.decode()
+    assert password_still("student1", DEMO_PASSWORD)
+
+
+@pytest.mark.parametrize(
+    "passphrase",
+    ["fiets appel regen lamp", "kastanjeboom", "een wachtzin na het vergeten"],
+)
+def test_good_passphrases_are_accepted(client_for, passphrase):
+    assert change_password(client_for("student1"), passphrase).status_code == 302
+    assert password_still("student1", passphrase)
+
+
+def test_the_username_twice_is_refused(client_for, demo):
+    student = demo["student1"]
+    password = f"{student.username}{student.username}"
+    assert len(password) >= 12
+    response = change_password(client_for("student1"), password)
+    assert response.status_code == 200
+    assert TOO_GUESSABLE in response.content.decode()
+    assert password_still("student1", DEMO_PASSWORD)
+
+
+def test_a_very_long_repetition_is_refused_and_a_long_passphrase_is_not():
+    """zxcvbn checks the first 72 characters; longer input is still judged."""
+    with pytest.raises(ValidationError):
+        StrengthValidator().validate("ab" * 200)
+    StrengthValidator().validate("ik fiets elke ochtend langs de rijn naar de afdeling " * 4)
+
+
+def test_the_strength_message_in_english(client_for):
+    client = client_for("student1")
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    html = change_password(client, "iloveyou1234").content.decode()
+    assert "This password is too easy to guess." in html
+    assert TOO_GUESSABLE not in html
+
+
+# --- Guessing the old password on the change form ---------------------------------
+
+ADDRESS = "10.20.30.41"
+
+
+def change_with_old(client, old, path=CHANGE, ip=ADDRESS):
+    new = "een gloednieuwe wachtzin voor mij"
+    return client.post(
+        path,
+        {"old_password": old, "new_password1": new, "new_password2": new},
+        REMOTE_ADDR=ip,
+    )
+
+
+def test_five_wrong_old_passwords_lock_the_account_like_the_login(client_for):
+    client = client_for("student1")
+    responses = [change_with_old(client, f"geraden-{n}") for n in range(5)]
+    assert [r.status_code for r in responses] == [200, 200, 200, 200, 429]
+    assert "Uw oude wachtwoord is niet juist ingevoerd" in responses[0].content.decode()
+    assert responses[-1]["Retry-After"] == "900"
+    assert "Te vaak een verkeerd wachtwoord" in responses[-1].content.decode()
+    # The right old password is refused too now, and so is signing in from here.
+    assert change_with_old(client, DEMO_PASSWORD).status_code == 429
+    assert password_still("student1", DEMO_PASSWORD)
+    login = Client().post(
+        "/accounts/login/",
+        {"username": "student1", "password": DEMO_PASSWORD},
+        REMOTE_ADDR=ADDRESS,
+    )
+    assert login.status_code == 429
+    # Another address is not locked (username + address, as for sign-in).
+    assert change_with_old(client_for("student1"), DEMO_PASSWORD, ip="10.99.0.2").status_code == 302
+
+
+def test_login_failures_and_old_password_guesses_share_one_count(client_for):
+    for _ in range(3):
+        Client().post(
+            "/accounts/login/", {"username": "student1", "password": "fout"}, REMOTE_ADDR=ADDRESS
+        )
+    client = client_for("student1")
+    assert change_with_old(client, "fout-1").status_code == 200
+    assert change_with_old(client, "fout-2").status_code == 429
+
+
+def test_the_right_old_password_still_changes_it(client_for):
+    client = client_for("student1")
+    assert change_with_old(client, "verkeerd").status_code == 200
+    assert change_with_old(client, DEMO_PASSWORD).status_code == 302
+    assert password_still("student1", "een gloednieuwe wachtzin voor mij")
+
+
+def test_old_password_guesses_in_the_admin_are_counted_too(client_for):
+    client = client_for("beheerder")
+    responses = [change_with_old(client, "geraden", path=ADMIN_CHANGE) for _ in range(5)]
+    assert [r.status_code for r in responses] == [200, 200, 200, 200, 429]
+    assert change_with_old(client, DEMO_PASSWORD, path=ADMIN_CHANGE).status_code == 429
+    assert password_still("beheerder", DEMO_PASSWORD)

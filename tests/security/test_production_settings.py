@@ -6,7 +6,7 @@ import json
 import pytest
 
 import leerroute.settings as production
-from tests.security.helpers import production_env, run_manage, run_python
+from tests.security.helpers import ROOT, production_env, run_manage, run_python
 
 COOKIES = """
 import json
@@ -140,7 +140,7 @@ def test_database_connections_are_checked_and_time_out():
 
 def test_makemigrations_reads_the_code_without_a_secret_key():
     """A checkout can check its migrations; nothing that serves or signs can start."""
-    env = production_env(SECRET_KEY=None, DATABASE_URL="sqlite:///:memory:")
+    env = production_env(SECRET_KEY=None, EMAIL_BACKEND=None, DATABASE_URL="sqlite:///:memory:")
     result = run_manage(["makemigrations", "--check", "--dry-run"], env)
     assert result.returncode == 0, result.stderr
     assert "No changes detected" in result.stdout
@@ -148,3 +148,85 @@ def test_makemigrations_reads_the_code_without_a_secret_key():
         refused = run_manage(command, env)
         assert refused.returncode != 0, command
         assert "SECRET_KEY must be set" in refused.stderr, command
+
+
+# --- Email: a backend that delivers (never the console) ------------------------------
+
+NON_DELIVERING = [
+    "django.core.mail.backends.console.EmailBackend",
+    "django.core.mail.backends.dummy.EmailBackend",
+    "django.core.mail.backends.locmem.EmailBackend",
+    "django.core.mail.backends.filebased.EmailBackend",
+]
+
+
+@pytest.mark.parametrize(
+    "backend",
+    [None, "", *NON_DELIVERING],
+    ids=["missing", "empty", *[b.split(".")[-2] for b in NON_DELIVERING]],
+)
+def test_production_refuses_to_start_with_a_mail_backend_that_does_not_deliver(backend):
+    """The console backend would print password-reset links (token and address) to the log."""
+    result = run_python(SETUP, production_env(EMAIL_BACKEND=backend))
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "EMAIL_BACKEND must be set to a backend that delivers mail" in result.stderr
+
+
+def test_production_starts_with_smtp():
+    env = production_env(EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend")
+    code = SETUP + "; from django.conf import settings; print(settings.EMAIL_BACKEND)"
+    result = run_python(code, env)
+    assert result.returncode == 0, result.stderr
+    assert "django.core.mail.backends.smtp.EmailBackend" in result.stdout
+
+
+def test_development_uses_the_console_backend_by_default():
+    code = SETUP + "; from django.conf import settings; print(settings.EMAIL_BACKEND)"
+    result = run_python(code, production_env(EMAIL_BACKEND=None, DEBUG="true"))
+    assert result.returncode == 0, result.stderr
+    assert "django.core.mail.backends.console.EmailBackend" in result.stdout
+
+
+CONSOLE_LATER = """
+from leerroute.settings import *  # noqa
+
+EMAIL_BACKEND = {backend!r}
+"""
+
+
+@pytest.mark.parametrize(
+    "backend",
+    [
+        "django.core.mail.backends.console.EmailBackend",
+        "django.core.mail.backends.locmem.EmailBackend",
+        "deploy_settings.QuietConsole",
+    ],
+    ids=["console", "locmem", "console-subclass"],
+)
+def test_check_deploy_fails_for_a_mail_backend_set_after_the_environment(tmp_path, backend):
+    """A settings module that imports Leerroute's and then switches to the console
+    passes the start-up refusal; `check --deploy` still catches it."""
+    module = tmp_path / "deploy_settings.py"
+    module.write_text(
+        CONSOLE_LATER.format(backend=backend)
+        + "\nfrom django.core.mail.backends.console import EmailBackend\n\n\n"
+        "class QuietConsole(EmailBackend):\n    pass\n"
+    )
+    env = production_env(DJANGO_SETTINGS_MODULE="deploy_settings", PYTHONPATH=f"{ROOT}:{tmp_path}")
+    result = run_manage(["check", "--deploy", "--fail-level", "WARNING"], env)
+    assert result.returncode != 0
+    assert "leerroute.E001" in result.stderr
+    assert "does not deliver mail" in result.stderr
+
+
+def test_check_deploy_accepts_another_delivering_backend(tmp_path):
+    module = tmp_path / "deploy_settings.py"
+    module.write_text(
+        CONSOLE_LATER.format(backend="deploy_settings.Relay")
+        + "\nfrom django.core.mail.backends.smtp import EmailBackend\n\n\n"
+        "class Relay(EmailBackend):\n    pass\n"
+    )
+    env = production_env(DJANGO_SETTINGS_MODULE="deploy_settings", PYTHONPATH=f"{ROOT}:{tmp_path}")
+    result = run_manage(["check", "--deploy", "--fail-level", "WARNING"], env)
+    assert result.returncode == 0, result.stdout + result.stderr
