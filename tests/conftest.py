@@ -1,6 +1,10 @@
+import datetime
 import io
+import os
+import zoneinfo
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.core.management import call_command
 from django.test import Client
@@ -23,6 +27,71 @@ DEMO_ACCOUNTS = [
     "trainer",
     "beheerder",
 ]
+
+
+# --- The whole session "as if" on another date -------------------------------
+
+TEST_DATE_VARIABLE = "LEERROUTE_TEST_DATE"
+AMSTERDAM = zoneinfo.ZoneInfo("Europe/Amsterdam")
+_travel: time_machine.travel | None = None
+
+
+def parse_test_date(value: str) -> datetime.datetime:
+    """The moment LEERROUTE_TEST_DATE names, as an aware datetime.
+
+    An ISO date or datetime; a date alone means 12:00 and a datetime without an
+    offset is read as Europe/Amsterdam time (the app's TIME_ZONE)."""
+    try:
+        moment = datetime.datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise pytest.UsageError(
+            f"{TEST_DATE_VARIABLE}={value!r} is geen ISO-datum of -tijd "
+            "(bijvoorbeeld 2028-02-29 of 2028-02-29T10:00:00+01:00)"
+        ) from None
+    if len(value.strip()) == 10:  # a date alone
+        moment = moment.replace(hour=12)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=AMSTERDAM)
+    return moment
+
+
+def travel_destination() -> datetime.datetime | None:
+    """The moment the session travels to, or None to run at the real time."""
+    value = os.environ.get(TEST_DATE_VARIABLE, "").strip()
+    return parse_test_date(value) if value else None
+
+
+def pytest_configure(config):
+    """Travel to LEERROUTE_TEST_DATE (if set) for the whole session, clock ticking.
+
+    pytest_configure runs in every process, so also in each pytest-xdist worker,
+    before any fixture: the test database and the demo data are made "on" that
+    date, and the live server of the browser tests (a thread of this process)
+    answers on it too. The destination is a timestamp, so time-machine leaves
+    the process time zone (TZ) alone. Tests may still travel further with the
+    time_machine fixture; they return to this date afterwards."""
+    global _travel
+    moment = travel_destination()
+    if moment is not None:
+        _travel = time_machine.travel(moment.timestamp(), tick=True)
+        _travel.start()
+
+
+def pytest_unconfigure(config):
+    global _travel
+    if _travel is not None:
+        _travel.stop()
+        _travel = None
+
+
+def pytest_report_header(config):
+    moment = travel_destination()
+    if moment is None:
+        return f"{TEST_DATE_VARIABLE}: not set, tests run at the real date and time"
+    return f"{TEST_DATE_VARIABLE}: tests run as if it were {moment.isoformat()}"
+
+
+# --- Database and clients ----------------------------------------------------
 
 
 @pytest.fixture(scope="session")

@@ -38,7 +38,20 @@ DUTCH_MONTHS = [
     "november",
     "december",
 ]
-ENGLISH_MONTHS = [m.capitalize() for m in DUTCH_MONTHS]
+ENGLISH_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def in_english(client):

@@ -198,7 +198,11 @@ def test_planning_a_team_training_moves_the_figures(client_for, ttt):
     dsv = Organisation.objects.get(name="DSV|verzorgd leven")
     before = recount(dsv)["org"]
     team = Team.objects.get(name="Wijkteam Leiden-Zuid")
-    start = timezone.localtime() + datetime.timedelta(days=7)
+    # A week ahead at 10:00: a time that exists on every day (unlike, say, 02:30
+    # on the night summer time starts).
+    start = datetime.datetime.combine(
+        timezone.localdate() + datetime.timedelta(days=7), datetime.time(10)
+    )
     response = client.post(
         reverse("training:teamtraining_create"),
         {
