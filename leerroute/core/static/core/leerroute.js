@@ -66,6 +66,43 @@
       }
     }
   }
+  // Unsaved form drafts (feedback/draft.js) live in this tab's sessionStorage under
+  // DRAFT_PREFIX + "u<user id>:" and never outlive a sign-in: they all go when
+  // someone signs out (a form with data-clear-drafts is sent), on a page whose
+  // <body> has data-clear-drafts (sign-in, signed out), when the session times out
+  // (session.js calls Leerroute.clearDrafts) and a signed-in page (<body data-user>)
+  // removes the drafts of anyone else. Keep the prefix in step with draft.js.
+  var DRAFT_PREFIX = "leerroute-concept:";
+  function clearDrafts(keepUser) {
+    var storage;
+    try {
+      storage = window.sessionStorage;
+      if (!storage) { return; }
+      var keep = keepUser ? DRAFT_PREFIX + "u" + keepUser + ":" : null;
+      var doomed = [];
+      for (var i = 0; i < storage.length; i++) {
+        var key = storage.key(i);
+        if (key && key.indexOf(DRAFT_PREFIX) === 0 && !(keep && key.indexOf(keep) === 0)) {
+          doomed.push(key);
+        }
+      }
+      doomed.forEach(function (key) { storage.removeItem(key); });
+    } catch (error) {
+      // No storage in this browser (or it is switched off): nothing was kept.
+    }
+  }
+  window.Leerroute = window.Leerroute || {};
+  window.Leerroute.clearDrafts = function () { clearDrafts(null); };
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (form && form.hasAttribute && form.hasAttribute("data-clear-drafts")) { clearDrafts(null); }
+  });
+  if (document.body.hasAttribute("data-clear-drafts")) {
+    clearDrafts(null);
+  } else if (document.body.dataset.user) {
+    clearDrafts(document.body.dataset.user);
+  }
+
   setUpMenu();
   window.addEventListener("resize", update);
   document.addEventListener("htmx:afterSettle", update);

@@ -11,11 +11,16 @@
   var endTimer = null;
   var returnFocus = null;
 
+  function sessionEnded() {
+    // The session is over: unsaved drafts (client details) must not stay in this tab.
+    if (window.Leerroute && window.Leerroute.clearDrafts) { window.Leerroute.clearDrafts(); }
+    window.location.assign(dialog.dataset.loginUrl);
+  }
   function schedule() {
     clearTimeout(warnTimer);
     clearTimeout(endTimer);
     warnTimer = setTimeout(warn, Math.max(idle - warning, 0));
-    endTimer = setTimeout(function () { window.location.assign(dialog.dataset.loginUrl); }, idle);
+    endTimer = setTimeout(sessionEnded, idle);
   }
   function warn() {
     returnFocus = document.activeElement;
@@ -36,7 +41,7 @@
           schedule();
           if (returnFocus && returnFocus.focus) { returnFocus.focus(); }
         } else {
-          window.location.assign(dialog.dataset.loginUrl);
+          sessionEnded();
         }
       });
   });

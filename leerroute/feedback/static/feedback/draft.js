@@ -2,14 +2,21 @@
 // server confirms the save, so a dropped connection on the ward loses nothing.
 // The form is sent with fetch; the outcome is announced in the form's live region
 // (data-draft-status); its texts come from the template (translated there).
+// Drafts are kept per signed-in user (<body data-user>, the id, never a name) and
+// core/leerroute.js removes them all on sign-out, sign-in and session timeout,
+// so one person's unsaved text is never offered to the next person in this tab.
 (function () {
   "use strict";
-  var PREFIX = "leerroute-concept:";
+  var PREFIX = "leerroute-concept:";  // the same prefix as in core/leerroute.js
+  var user = document.body.dataset.user;
   var storage = null;
   try {
-    storage = window.sessionStorage;
-    storage.setItem(PREFIX + "test", "1");
-    storage.removeItem(PREFIX + "test");
+    // Nobody signed in (no owner for a draft): nothing is kept.
+    storage = user ? window.sessionStorage : null;
+    if (storage) {
+      storage.setItem(PREFIX + "test", "1");
+      storage.removeItem(PREFIX + "test");
+    }
   } catch (error) {
     storage = null;
   }
@@ -41,7 +48,7 @@
       }
     });
   }
-  function key(form) { return PREFIX + form.dataset.draftKey; }
+  function key(form) { return PREFIX + "u" + user + ":" + form.dataset.draftKey; }
   function keep(form) {
     if (storage) { storage.setItem(key(form), JSON.stringify(read(form))); }
   }
@@ -133,8 +140,8 @@
       }
       return response.text().then(function (html) {
         if (!showReturnedForm(form, html)) {
-          // Something else, e.g. the sign-in page: the draft stays stored and
-          // comes back when this form is opened again.
+          // Something else, e.g. the sign-in page after the session ended
+          // (which clears every draft: the next person may sign in here).
           window.location.assign(response.url);
         }
       });
