@@ -10,6 +10,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from leerroute.core import inputs
 from leerroute.core.forms import watch_privacy
 
 from .models import (
@@ -23,7 +24,7 @@ from .models import (
 from .services import Checklist, Content
 
 
-class WorkProcessChoiceField(forms.ModelMultipleChoiceField):
+class WorkProcessChoiceField(inputs.IdMultipleChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.code} {obj.title}"
 
@@ -33,7 +34,7 @@ def _textarea(rows: int, limit: int, describedby: str = "") -> forms.Textarea:
     return forms.Textarea(attrs=attrs)
 
 
-class VersionField(forms.IntegerField):
+class VersionField(inputs.NumberField):
     widget = forms.HiddenInput
 
     def __init__(self, **kwargs):

@@ -15,6 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from leerroute.core import inputs
+
 from . import queries, services
 from .cascade import Status, coverage, readiness_of
 from .charts import line_chart
@@ -57,7 +59,7 @@ def index(request):
         .annotate(session_count=Count("sessions", distinct=True))
         .order_by("kind", "title", "pk")
     )
-    page = Paginator(programmes, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = Paginator(programmes, PAGE_SIZE).get_page(inputs.page_number(request.GET))
     context = {
         "page": page,
         **my_overview(user),
@@ -177,11 +179,8 @@ def programme_signup(request, pk):
 @login_required
 def programme_enrol(request, pk):
     programme = _managed_programme(request, pk)
-    try:
-        user_id = int(request.POST.get("user", ""))
-    except ValueError:
-        user_id = 0
-    if services.enrol(programme, user_id):
+    user_id = inputs.get_id(request.POST, "user")
+    if user_id is not None and services.enrol(programme, user_id):
         messages.success(request, _("De deelnemer is ingeschreven."))
     else:
         messages.error(request, _("Deze persoon staat niet als uitgenodigd op de lijst."))
@@ -299,7 +298,7 @@ def material_list(request):
         if form.cleaned_data["topic"]:
             materials = materials.filter(topics=form.cleaned_data["topic"])
     materials = materials.distinct().prefetch_related("topics").order_by("title", "pk")
-    page = Paginator(materials, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = Paginator(materials, PAGE_SIZE).get_page(inputs.page_number(request.GET))
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(
