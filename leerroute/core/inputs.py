@@ -132,9 +132,7 @@ def clean_text(value, max_length: int | None = None) -> str:
         text = text[:max_length]
     if text.isprintable():
         return text
-    return "".join(
-        ch for ch in text if ch in _KEEP or unicodedata.category(ch) != "Cc"
-    )
+    return "".join(ch for ch in text if ch in _KEEP or unicodedata.category(ch) != "Cc")
 
 
 def has_nul(value) -> bool:
@@ -148,13 +146,21 @@ def _id_of(value):
     return value.pk if isinstance(value, models.Model) else value
 
 
+def _takes_ids(field) -> bool:
+    """Whether the choice field looks its values up in an integer column (the usual id)."""
+    meta = field.queryset.model._meta
+    name = field.to_field_name
+    target = meta.pk if name in (None, "pk") else meta.get_field(name)
+    return isinstance(target, models.IntegerField)
+
+
 class IdChoiceField(forms.ModelChoiceField):
     """A ModelChoiceField that accepts only well-formed ids (ASCII digits, bigint range)."""
 
     def to_python(self, value):
         if value in self.empty_values:
             return None
-        if self.to_field_name is None and parse_id(_id_of(value)) is None:
+        if _takes_ids(self) and parse_id(_id_of(value)) is None:
             raise forms.ValidationError(
                 self.error_messages["invalid_choice"],
                 code="invalid_choice",
@@ -167,7 +173,7 @@ class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
     """A ModelMultipleChoiceField that accepts only well-formed ids."""
 
     def _check_values(self, value):
-        if self.to_field_name is None and not isinstance(value, str | bytes):
+        if _takes_ids(self) and not isinstance(value, str | bytes):
             try:
                 values = list(value)
             except TypeError:

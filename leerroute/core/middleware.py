@@ -54,8 +54,7 @@ FORM_CONTENT_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data"
 
 def _nul_in(querydict) -> bool:
     return any(
-        has_nul(key) or any(has_nul(value) for value in values)
-        for key, values in querydict.lists()
+        has_nul(key) or any(has_nul(value) for value in values) for key, values in querydict.lists()
     )
 
 
@@ -83,6 +82,9 @@ class RejectNulMiddleware:
         if has_nul(request.path_info) or _nul_in(request.GET):
             return True
         if any(has_nul(v) for k, v in request.META.items() if k.startswith("HTTP_")):
+            return True
+        # A quoted cookie value may hold an escaped NUL (backslash 000); parsed, it is one.
+        if any(has_nul(k) or has_nul(v) for k, v in request.COOKIES.items()):
             return True
         return (
             request.method == "POST"

@@ -45,6 +45,7 @@ CONFLICT_MESSAGE = _(
     "Iemand anders heeft dit intussen gewijzigd. Je tekst staat hieronder nog; open de "
     "nieuwste versie in een ander tabblad, vergelijk en sla daarna opnieuw op."
 )
+VERSION_INVALID = _("De versie van dit formulier is ongeldig. Open de pagina opnieuw.")
 
 
 def _text_field(label, help_text, required_message, max_length, rows=3):
@@ -110,7 +111,9 @@ class FeedbackForm(forms.Form):
             )
         },
     )
-    version = inputs.NumberField(widget=forms.HiddenInput, required=False)
+    version = inputs.NumberField(
+        widget=forms.HiddenInput, required=False, error_messages={"invalid": VERSION_INVALID}
+    )
 
     def __init__(self, *args, user: User, student: User | None = None, feedback=None, **kwargs):
         if feedback is not None:
@@ -197,7 +200,9 @@ class ResponseForm(forms.Form):
             "max_length": _("Maak je reactie korter: hooguit %(limit_value)d tekens."),
         },
     )
-    version = inputs.NumberField(widget=forms.HiddenInput)
+    version = inputs.NumberField(
+        widget=forms.HiddenInput, error_messages={"invalid": VERSION_INVALID}
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -243,7 +248,9 @@ class ReviewForm(forms.Form):
             "invalid_pk_value": _("Kies feedback uit de lijst."),
         },
     )
-    version = inputs.NumberField(widget=forms.HiddenInput, required=False)
+    version = inputs.NumberField(
+        widget=forms.HiddenInput, required=False, error_messages={"invalid": VERSION_INVALID}
+    )
 
     def __init__(
         self,

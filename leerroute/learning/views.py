@@ -352,7 +352,9 @@ def submit(request, pk):
     question = _get_visible(request, pk)
     _require(request, "learning.change_question", question)
     form = SubmitForm(request.POST)
-    version = form.cleaned_data.get("version") if form.is_valid() else None
+    if not form.is_valid():  # a malformed version: refuse rather than submit unchecked
+        raise inputs.BadInput
+    version = form.cleaned_data.get("version")
     try:
         if question.status == Status.CLARIFICATION:
             question = services.resubmit(
