@@ -414,6 +414,19 @@ def test_a_malformed_version_no_longer_publishes_a_review(demo, client_for):
     assert not review.is_published
 
 
+def test_a_nul_byte_is_a_400_not_a_false_outage(demo, client_for):
+    """On PostgreSQL these reached the database and answered 503 with Retry-After."""
+    search = client_for("beheerder").get(reverse("people:student_list"), {"q": "Sanne\x00"})
+    _assert_dutch_400(search, NUL_TEXT)
+    assert "Retry-After" not in search
+    question = _S1_CLARIFICATION(demo)["pk"]
+    answer = client_for("student1").post(
+        reverse("learning:submit", args=[question]), {"answer": "Voor 1 juni\x00"}
+    )
+    _assert_dutch_400(answer, NUL_TEXT)
+    assert "Retry-After" not in answer
+
+
 def test_a_nul_byte_in_the_session_cookie_is_refused(client_for):
     client = client_for("student1")
     client.cookies["sessionid"] = "abcdefgh\x00ijklmnop"
