@@ -1,4 +1,4 @@
-"""Session lifetime and caching rules for signed-in pages."""
+"""Session lifetime and caching rules for signed-in pages; NUL bytes refused."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
+from .inputs import NUL_MESSAGE, BadInput, has_nul
 from .signals import SESSION_STARTED_KEY
 
 
@@ -85,3 +86,47 @@ class NoStoreForSignedInMiddleware:
         if user is not None and user.is_authenticated:
             patch_cache_control(response, no_store=True, private=True)
         return response
+
+
+FORM_CONTENT_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+def _nul_in(querydict) -> bool:
+    return any(
+        has_nul(key) or any(has_nul(value) for value in values) for key, values in querydict.lists()
+    )
+
+
+class RejectNulMiddleware:
+    """A NUL byte anywhere in the request (path, query string, headers, form data) is a 400.
+
+    PostgreSQL refuses NUL in text; without this check such a request reaches
+    the database and its error answers 503 ("even niet beschikbaar"), a false
+    outage. HTTP forbids NUL in headers, and no browser form sends one.
+    Comes before every middleware that touches the database (the session
+    middleware before it only prepares a lazy session), after the locale
+    middleware so the message is in the visitor's language.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if self._has_nul(request):
+            raise BadInput(NUL_MESSAGE)
+        return self.get_response(request)
+
+    @staticmethod
+    def _has_nul(request) -> bool:
+        if has_nul(request.path_info) or _nul_in(request.GET):
+            return True
+        if any(has_nul(v) for k, v in request.META.items() if k.startswith("HTTP_")):
+            return True
+        # A quoted cookie value may hold an escaped NUL (backslash 000); parsed, it is one.
+        if any(has_nul(k) or has_nul(v) for k, v in request.COOKIES.items()):
+            return True
+        return (
+            request.method == "POST"
+            and request.content_type in FORM_CONTENT_TYPES
+            and _nul_in(request.POST)
+        )

@@ -19,6 +19,8 @@ from django.db import models, transaction
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
+from leerroute.core import inputs
+
 CONFLICT_MESSAGE = _(
     "Iemand anders heeft dit intussen gewijzigd. Je wijziging is niet opgeslagen; wat je "
     "invulde staat hieronder nog. Open de nieuwste versie in een ander tabblad, vergelijk "
@@ -43,8 +45,9 @@ class Conflict(Exception):
         super().__init__(self.message)
 
 
-class VersionField(forms.IntegerField):
-    """The version the form was loaded with, as a hidden input."""
+class VersionField(inputs.NumberField):
+    """The version the form was loaded with, as a hidden input (ASCII digits
+    only, through ``leerroute.core.inputs``)."""
 
     widget = forms.HiddenInput
 

@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from .forms import PRIVACY_FIELD
+from .inputs import BadInput, clean_text
 from .panels import panels_for
 from .privacy import client_identifiers
 
@@ -61,7 +62,7 @@ def privacy_check(request):
     logged.
     """
     name = request.POST.get(PRIVACY_FIELD, "")
-    text = request.POST.get(name, "")[:PRIVACY_CHECK_MAX_CHARS] if name else ""
+    text = clean_text(request.POST.get(name, ""), PRIVACY_CHECK_MAX_CHARS) if name else ""
     return render(
         request, "core/partials/privacy_hint.html", {"identifiers": client_identifiers(text)}
     )
@@ -95,13 +96,16 @@ def lockout(request, original_response=None, credentials=None):
     return response
 
 
-def _plain_error(request, template: str, status: int) -> HttpResponse:
+def _plain_error(request, template: str, status: int, message="") -> HttpResponse:
     """Error pages render without database access or request context."""
-    return HttpResponse(render_to_string(template, {"request_path": ""}), status=status)
+    context = {"request_path": "", "message": message}
+    return HttpResponse(render_to_string(template, context), status=status)
 
 
 def bad_request(request, exception=None):
-    return _plain_error(request, "400.html", 400)
+    # Only our own (Dutch) message is shown, never the text of another exception.
+    message = exception.message if isinstance(exception, BadInput) else ""
+    return _plain_error(request, "400.html", 400, message)
 
 
 def permission_denied(request, exception=None):

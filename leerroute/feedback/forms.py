@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from leerroute.core import inputs
 from leerroute.core.forms import watch_privacy
 from leerroute.core.versioning import CONFLICT_MESSAGE as CONFLICT_MESSAGE  # for the views
 from leerroute.core.versioning import VersionField
@@ -57,7 +58,7 @@ def _text_field(label, help_text, required_message, max_length, rows=3):
     )
 
 
-class StudentChoiceField(forms.ModelChoiceField):
+class StudentChoiceField(inputs.IdChoiceField):
     def label_from_instance(self, obj: User) -> str:
         return obj.get_full_name() or obj.username
 
@@ -84,7 +85,7 @@ class FeedbackForm(forms.Form):
         label=_("Het welzijn van de cliënt was in het geding"),
         required=False,
     )
-    work_process = forms.ModelChoiceField(
+    work_process = inputs.IdChoiceField(
         label=_("Werkproces (niet verplicht)"),
         queryset=WorkProcess.objects.none(),
         required=False,
@@ -96,7 +97,7 @@ class FeedbackForm(forms.Form):
             )
         },
     )
-    learning_question = forms.ModelChoiceField(
+    learning_question = inputs.IdChoiceField(
         label=_("Leervraag (niet verplicht)"),
         queryset=LearningQuestion.objects.none(),
         required=False,
@@ -146,8 +147,8 @@ class FeedbackForm(forms.Form):
                 }
             )
             if self.is_bound:
-                chosen = str(self.data.get("student", ""))
-                student = allowed.filter(pk=chosen).first() if chosen.isdigit() else None
+                chosen = inputs.parse_id(self.data.get("student"))
+                student = allowed.filter(pk=chosen).first() if chosen is not None else None
             if student is not None:
                 self.initial.setdefault("student", student.pk)
         self.student = student
@@ -196,7 +197,7 @@ class ResponseForm(forms.Form):
         watch_privacy(self, "response")
 
 
-class FeedbackChoiceField(forms.ModelMultipleChoiceField):
+class FeedbackChoiceField(inputs.IdMultipleChoiceField):
     def label_from_instance(self, obj: Feedback) -> str:
         when = timezone.localtime(obj.created_at).strftime("%d-%m-%Y")
         author = obj.author.get_full_name() if obj.author else "?"

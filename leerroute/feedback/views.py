@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from leerroute.core import access
+from leerroute.core import access, inputs
 from leerroute.core.access import can
 from leerroute.core.forms import warn_about_clients
 from leerroute.people import queries as people
@@ -76,7 +76,7 @@ def index(request):
     students = _with_feedback_counts(people.students_visible_to(user)).order_by(
         "last_name", "first_name", "pk"
     )
-    page = Paginator(students, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = Paginator(students, PAGE_SIZE).get_page(inputs.page_number(request.GET))
     ids = [s.pk for s in page]
     teams = {
         p.student_id: p.team
@@ -172,8 +172,8 @@ def create(request):
     """OEPS feedback in one screen; ``?student=<id>`` preselects the student."""
     access.require(request, "feedback.give_feedback")
     preselected = None
-    wanted = request.GET.get("student", "")
-    if wanted.isdigit():
+    wanted = inputs.get_id(request.GET, "student")
+    if wanted is not None:
         preselected = queries.students_for_feedback(request.user).filter(pk=wanted).first()
     form = FeedbackForm(_posted(request), user=request.user, student=preselected)
     if request.method == "POST" and form.is_valid():
@@ -401,10 +401,10 @@ def review_edit(request, pk):
 @login_required
 def review_publish(request, pk):
     review = _review(request, pk, "feedback.publish_review")
-    version = request.POST.get("version", "")
+    version = inputs.get_int(request.POST, "version")
     try:
         services.publish_review(
-            review, by=request.user, expected_version=int(version) if version.isdigit() else -1
+            review, by=request.user, expected_version=-1 if version is None else version
         )
     except services.Conflict:
         messages.error(request, CONFLICT_MESSAGE)

@@ -10,6 +10,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from leerroute.core import inputs
 from leerroute.core.forms import watch_privacy
 from leerroute.core.versioning import VersionField
 
@@ -24,7 +25,7 @@ from .models import (
 from .services import Checklist, Content
 
 
-class WorkProcessChoiceField(forms.ModelMultipleChoiceField):
+class WorkProcessChoiceField(inputs.IdMultipleChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.code} {obj.title}"
 

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from leerroute.core import access
+from leerroute.core import access, inputs
 from leerroute.core.forms import warn_about_clients
 from leerroute.people.models import Role
 from leerroute.people.queries import has_role
@@ -77,7 +77,7 @@ def question_list(request):
     page = Paginator(
         questions.order_by("student__last_name", "student__first_name", "-updated_at", "pk"),
         PAGE_SIZE,
-    ).get_page(request.GET.get("pagina"))
+    ).get_page(inputs.page_number(request.GET))
     statuses = [(value, label) for value, label in Status.choices if value != Status.DRAFT]
     return render(
         request,
@@ -111,10 +111,10 @@ def _form_page(request, form, qualification, question=None, status=200):
     if form.is_bound:
         data = form.data
         result = checker.check(
-            data.get("question", "")[: QUESTION_MAX * 2],
+            inputs.clean_text(data.get("question"), QUESTION_MAX * 2),
             qualification,
-            data.get("steps", "")[: STEPS_MAX * 2],
-            data.get("support_requested", "")[: SUPPORT_MAX * 2],
+            inputs.clean_text(data.get("steps"), STEPS_MAX * 2),
+            inputs.clean_text(data.get("support_requested"), SUPPORT_MAX * 2),
             _parse_date(data.get("target_date")),
         )
         selected = _selected_ids(data.getlist("work_processes"))
@@ -151,7 +151,8 @@ def _choices(form, selected):
 
 
 def _selected_ids(values) -> set[int]:
-    return {int(v) for v in values if str(v).isdigit()}
+    """The posted choices to show again; the form itself reports malformed ones."""
+    return inputs.valid_ids(values)
 
 
 def _parse_date(value) -> datetime.date | None:
@@ -279,19 +280,19 @@ def check(request):
         return render(request, "learning/form.html#check", {"no_placement": exc.message})
     form = QuestionForm(qualification=qualification)
     valid_ids = {wp.pk for wp in form.fields["work_processes"].queryset}
-    selected = _selected_ids(request.POST.getlist("work_processes")) & valid_ids
+    selected = set(inputs.get_ids(request.POST, "work_processes")) & valid_ids
     announce = ""
     for key, add in (("link", True), ("unlink", False)):
-        value = request.POST.get(key, "")
-        if value.isdigit() and int(value) in valid_ids:
-            (selected.add if add else selected.discard)(int(value))
+        value = inputs.get_id(request.POST, key)
+        if value is not None and value in valid_ids:
+            (selected.add if add else selected.discard)(value)
             announce = "linked" if add else "unlinked"
-            changed = int(value)
+            changed = value
     result = checker.check(
-        request.POST.get("question", "")[: QUESTION_MAX * 2],
+        inputs.clean_text(request.POST.get("question"), QUESTION_MAX * 2),
         qualification,
-        request.POST.get("steps", "")[: STEPS_MAX * 2],
-        request.POST.get("support_requested", "")[: SUPPORT_MAX * 2],
+        inputs.clean_text(request.POST.get("steps"), STEPS_MAX * 2),
+        inputs.clean_text(request.POST.get("support_requested"), SUPPORT_MAX * 2),
         _parse_date(request.POST.get("target_date")),
     )
     context = {
@@ -340,11 +341,13 @@ def detail(request, pk):
 def submit(request, pk):
     question = _get_visible(request, pk, "learning.change_question")
     form = SubmitForm(request.POST)
-    version = form.cleaned_data.get("version") if form.is_valid() else None
+    if not form.is_valid():  # a malformed version: refuse rather than submit unchecked
+        raise inputs.BadInput
+    version = form.cleaned_data.get("version")
     try:
         if question.status == Status.CLARIFICATION:
             question = services.resubmit(
-                question, request.user, request.POST.get("answer", ""), version
+                question, request.user, inputs.clean_text(request.POST.get("answer")), version
             )
         else:
             question = services.submit(question, request.user, version)

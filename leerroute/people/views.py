@@ -3,7 +3,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import render
 
-from leerroute.core import access
+from leerroute.core import access, inputs
 from leerroute.core.pages import paginate
 
 from . import queries
@@ -28,11 +28,11 @@ PAGE_SIZE = 25
 def student_list(request):
     """Students the user may see, searchable by name, paginated."""
     students = queries.students_visible_to(request.user)
-    term = request.GET.get("q", "").strip()[:100]
+    term = inputs.clean_text(request.GET.get("q"), 100).strip()
     if term:
         students = students.filter(Q(first_name__icontains=term) | Q(last_name__icontains=term))
     page = Paginator(students.order_by("last_name", "first_name", "pk"), PAGE_SIZE).get_page(
-        request.GET.get("pagina")
+        inputs.page_number(request.GET)
     )
     current = {
         p.student_id: p

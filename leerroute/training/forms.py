@@ -12,6 +12,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from leerroute.core import inputs
 from leerroute.core.versioning import VersionedModelForm, VersionField
 from leerroute.people.models import Role
 
@@ -45,6 +46,11 @@ class ProgrammeForm(VersionedModelForm):
     class Meta:
         model = Programme
         fields = ["title", "goal", "audience", "organisation", "trainers", "invited_organisations"]
+        field_classes = {
+            "organisation": inputs.IdChoiceField,
+            "trainers": inputs.IdMultipleChoiceField,
+            "invited_organisations": inputs.IdMultipleChoiceField,
+        }
         widgets = {
             "trainers": forms.CheckboxSelectMultiple,
             "invited_organisations": forms.CheckboxSelectMultiple,
@@ -98,6 +104,7 @@ class SessionForm(VersionedModelForm):
     class Meta:
         model = Session
         fields = ["topic", "starts_at", "ends_at", "place", "online_url", "materials"]
+        field_classes = {"materials": inputs.IdMultipleChoiceField}
         widgets = {"materials": forms.CheckboxSelectMultiple}
         help_texts = {
             "place": _("Vul een plaats in, een online link, of allebei."),
@@ -133,7 +140,7 @@ class InviteForm(forms.Form):
         choices=ROLE_CHOICES,
         error_messages={"required": _("Kies een rol."), "invalid_choice": _("Kies een rol.")},
     )
-    organisation = forms.ModelChoiceField(
+    organisation = inputs.IdChoiceField(
         label=_("Organisatie"),
         queryset=None,
         error_messages={
@@ -251,7 +258,7 @@ class MaterialFilterForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Soort"), required=False, choices=[("", _("alle soorten")), *Material.Kind.choices]
     )
-    topic = forms.ModelChoiceField(
+    topic = inputs.IdChoiceField(
         label=_("Onderwerp"),
         required=False,
         queryset=Topic.objects.order_by("name"),
@@ -273,6 +280,7 @@ class WorkFormForm(VersionedModelForm):
     class Meta:
         model = WorkForm
         fields = ["title", "kind", "purpose", "duration_minutes", "materials"]
+        field_classes = {"materials": inputs.IdMultipleChoiceField}
         widgets = {"materials": forms.CheckboxSelectMultiple}
         error_messages = {
             "title": {"required": _("Geef de werkvorm een naam.")},
@@ -313,7 +321,7 @@ class WorkFormForm(VersionedModelForm):
 
 
 class TeamTrainingForm(forms.Form):
-    team = forms.ModelChoiceField(
+    team = inputs.IdChoiceField(
         label=_("Team"),
         queryset=None,
         error_messages={
@@ -321,7 +329,7 @@ class TeamTrainingForm(forms.Form):
             "invalid_choice": _("Kies een team van je eigen organisatie."),
         },
     )
-    base = forms.ModelChoiceField(
+    base = inputs.IdChoiceField(
         label=_("Programma"),
         queryset=None,
         help_text=_("De bijeenkomsten, onderwerpen en materialen worden hiervan overgenomen."),

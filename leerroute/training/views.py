@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from leerroute.core import access
+from leerroute.core import access, inputs
 from leerroute.core.access import can
 from leerroute.core.pages import paginate
 from leerroute.people.models import Team
@@ -50,7 +50,7 @@ def index(request):
         .annotate(session_count=Count("sessions", distinct=True))
         .order_by("kind", "title", "pk")
     )
-    page = Paginator(programmes, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = Paginator(programmes, PAGE_SIZE).get_page(inputs.page_number(request.GET))
     context = {
         "page": page,
         **my_overview(user),
@@ -174,11 +174,8 @@ def programme_signup(request, pk):
 @login_required
 def programme_enrol(request, pk):
     programme = _managed_programme(request, pk)
-    try:
-        user_id = int(request.POST.get("user", ""))
-    except ValueError:
-        user_id = 0
-    if services.enrol(programme, user_id, by=request.user):
+    user_id = inputs.get_id(request.POST, "user")
+    if user_id is not None and services.enrol(programme, user_id, by=request.user):
         messages.success(request, _("De deelnemer is ingeschreven."))
     else:
         messages.error(request, _("Deze persoon staat niet als uitgenodigd op de lijst."))
