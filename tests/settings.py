@@ -34,3 +34,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         }
     )
     (BASE_DIR / "test-artifacts").mkdir(exist_ok=True)
+    # A run that was stopped leaves the write-ahead log of its test database
+    # behind; the next run recreates the database file, and SQLite would read
+    # that stale log against it ("disk I/O error"). This worker's leftovers go.
+    _worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    for _leftover in ("-wal", "-shm"):
+        _name = f"test-db.sqlite3{'_' + _worker if _worker else ''}{_leftover}"
+        (BASE_DIR / "test-artifacts" / _name).unlink(missing_ok=True)
