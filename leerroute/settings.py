@@ -78,10 +78,10 @@ MIDDLEWARE = [
     # Before anything that could read the request body.
     "leerroute.core.middleware.RequestBodyLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything that touches the database (the session too): a NUL byte is a 400.
+    "leerroute.core.middleware.RejectNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    # Before anything that touches the database (the session is read lazily): NUL is a 400.
-    "leerroute.core.middleware.RejectNulMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

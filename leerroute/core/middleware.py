@@ -103,9 +103,8 @@ class RejectNulMiddleware:
     PostgreSQL refuses NUL in text; without this check such a request reaches
     the database and its error answers 503 ("even niet beschikbaar"), a false
     outage. HTTP forbids NUL in headers, and no browser form sends one.
-    Comes before every middleware that touches the database (the session
-    middleware before it only prepares a lazy session), after the locale
-    middleware so the message is in the visitor's language.
+    Comes before every middleware that touches the database, the session
+    middleware included; the message follows the visitor's language.
     """
 
     def __init__(self, get_response):
@@ -113,7 +112,11 @@ class RejectNulMiddleware:
 
     def __call__(self, request):
         if self._has_nul(request):
-            raise BadInput(NUL_MESSAGE)
+            from .views import bad_request
+
+            # Answered here, before the session middleware could look up a NUL session key.
+            with translation.override(translation.get_language_from_request(request)):
+                return bad_request(request, BadInput(NUL_MESSAGE))
         return self.get_response(request)
 
     @staticmethod
