@@ -73,6 +73,40 @@ class VersionedModelForm(forms.ModelForm):
             self.initial.setdefault("version", self.instance.version)
 
 
+class VersionedAdminForm(forms.ModelForm):
+    """The beheer's form for a ``Versioned`` record: a change carries the version
+    it was loaded with; a stale save is refused (the row is locked inside the
+    admin's transaction) and a save adds one to the version."""
+
+    loaded_version = VersionField(required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["loaded_version"].required = True
+            self.initial.setdefault("loaded_version", self.instance.version)
+
+    def clean(self):
+        data = super().clean()
+        loaded = data.get("loaded_version")
+        if self.instance.pk and loaded is not None:
+            current = (
+                type(self.instance)
+                ._default_manager.select_for_update()
+                .filter(pk=self.instance.pk)
+                .values_list("version", flat=True)
+                .first()
+            )
+            if current != loaded:
+                raise forms.ValidationError(CONFLICT_MESSAGE, code="conflict")
+        return data
+
+    def save(self, commit=True):
+        if self.instance.pk:
+            self.instance.version = self.cleaned_data["loaded_version"] + 1
+        return super().save(commit=commit)
+
+
 def check(current: int, expected: int | None, conflict: type[Conflict] = Conflict) -> None:
     """Raise ``conflict`` unless ``expected`` is the current version.
 

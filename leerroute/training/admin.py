@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.db import models
 
+from leerroute.core.versioning import VersionedAdminForm
+
 from .models import (
     Attendance,
     Enrolment,
@@ -21,9 +23,10 @@ VERSION = "version"
 
 class SessionInline(admin.TabularInline):
     model = Session
+    form = VersionedAdminForm
     formfield_overrides = URL_OVERRIDES
     extra = 0
-    fields = ["topic", "starts_at", "ends_at", "place", "online_url"]
+    fields = ["topic", "starts_at", "ends_at", "place", "online_url", "loaded_version"]
 
 
 class EnrolmentInline(admin.TabularInline):
@@ -34,6 +37,7 @@ class EnrolmentInline(admin.TabularInline):
 
 @admin.register(Programme)
 class ProgrammeAdmin(admin.ModelAdmin):
+    form = VersionedAdminForm
     list_display = ["title", "kind", "organisation", "team"]
     list_filter = ["kind", "organisation"]
     search_fields = ["title"]
@@ -45,6 +49,7 @@ class ProgrammeAdmin(admin.ModelAdmin):
 
 @admin.register(Session)
 class SessionAdmin(admin.ModelAdmin):
+    form = VersionedAdminForm
     formfield_overrides = URL_OVERRIDES
     list_display = ["topic", "programme", "starts_at", "place"]
     search_fields = ["topic", "programme__title"]
@@ -63,6 +68,7 @@ class AttendanceAdmin(admin.ModelAdmin):
 
 @admin.register(Material)
 class MaterialAdmin(admin.ModelAdmin):
+    form = VersionedAdminForm
     formfield_overrides = URL_OVERRIDES
     list_display = ["title", "kind", "original_name", "size"]
     list_filter = ["kind", "topics"]
@@ -84,6 +90,7 @@ class WorkFormStepInline(admin.TabularInline):
 
 @admin.register(WorkForm)
 class WorkFormAdmin(admin.ModelAdmin):
+    form = VersionedAdminForm
     list_display = ["title", "kind", "duration_minutes"]
     list_filter = ["kind"]
     prepopulated_fields = {"slug": ["title"]}

@@ -3,6 +3,7 @@
 and adds one to the version, a save from the stale form changes nothing and
 shows the form again with the user's input and a Dutch conflict message."""
 
+import datetime
 import re
 
 import pytest
@@ -10,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from leerroute.training.forms import DATETIME_FORMAT
-from leerroute.training.models import Attendance, Programme, Session, WorkForm
+from leerroute.training.models import Attendance, Material, Programme, Session, WorkForm
 
 from .conftest import make_session
 
@@ -216,3 +217,53 @@ def test_stale_work_form_save_is_refused(client_for, work_form):
     assert second.post(url, work_form_data("Doel van de beheerder.", fresh)).status_code == 302
     work_form.refresh_from_db()
     assert (work_form.purpose, work_form.version) == ("Doel van de beheerder.", version + 2)
+
+
+# --- the beheer: materials (edited only there) and sessions ------------------------------
+
+
+def admin_form_data(response) -> dict:
+    """What the beheer's change form posts back unchanged."""
+    form = response.context["adminform"].form
+    data = {}
+    for name in form.fields:
+        value = form.initial.get(name)
+        if value is None:
+            continue
+        if isinstance(value, datetime.datetime):  # the admin's split date/time widget
+            local = timezone.localtime(value)
+            data[f"{name}_0"], data[f"{name}_1"] = (
+                local.date().isoformat(),
+                local.strftime("%H:%M:%S"),
+            )
+            continue
+        if isinstance(value, list | tuple) or hasattr(value, "all"):
+            value = [getattr(item, "pk", item) for item in value]
+        data[name] = getattr(value, "pk", value)
+    return data
+
+
+@pytest.mark.parametrize("model", [Material, Session])
+def test_stale_save_in_the_beheer_is_refused(model, client_for):
+    obj = model.objects.order_by("pk").first()
+    url = reverse(f"admin:training_{model._meta.model_name}_change", args=[obj.pk])
+    first, second = client_for("beheerder"), client_for("beheerder")
+    data_first = admin_form_data(first.get(url))
+    data_second = admin_form_data(second.get(url))
+    assert data_first["loaded_version"] == data_second["loaded_version"] == obj.version
+    field = "title" if model is Material else "place"
+
+    saved = first.post(url, {**data_first, field: "Eerste wijziging"})
+    assert saved.status_code == 302, saved.context["adminform"].form.errors
+    obj.refresh_from_db()
+    assert (
+        getattr(obj, field) == "Eerste wijziging"
+        and obj.version == data_first["loaded_version"] + 1
+    )
+
+    stale = second.post(url, {**data_second, field: "Tweede wijziging"})
+    assert stale.status_code == 200
+    assert CONFLICT in stale.content.decode()
+    obj.refresh_from_db()
+    assert getattr(obj, field) == "Eerste wijziging"
+    assert obj.version == data_first["loaded_version"] + 1
