@@ -75,7 +75,7 @@ def require(who, perm: str, obj=None) -> None:
     if can(user, perm, obj):
         return
     if request is not None:
-        _record_denial(request, obj, type(obj) if obj is not None else None, None, 403)
+        _record_denial(request, obj, None, None, 403)
     raise PermissionDenied(perm)
 
 
@@ -97,7 +97,7 @@ def fetch(
     feature-specific scope function from a ``queries.py`` (e.g. the teams whose
     coverage a person may see) instead of the model's registered scope.
     """
-    queryset = (within or _SCOPES.get(model) or _no_scope(model))(request.user)
+    queryset = within(request.user) if within else visible(request.user, model)
     if prepare is not None:
         queryset = prepare(queryset)
     try:
@@ -169,7 +169,7 @@ def _record_denial(request: HttpRequest, obj, model, pk, status: int) -> None:
         model.__name__ if model else "-",
         object_pk,
     )
-    if model is None:
+    if model is None or not request.user.is_authenticated:
         return
     if obj is not None:
         student_id = student_of(obj)
@@ -178,8 +178,6 @@ def _record_denial(request: HttpRequest, obj, model, pk, status: int) -> None:
     elif any(f.name == "student" for f in model._meta.get_fields()):
         student_id = model._base_manager.filter(pk=pk).values_list("student_id", flat=True).first()
     else:
-        return
-    if not request.user.is_authenticated:
         return
     AccessLog.objects.create(
         student_id=student_id,

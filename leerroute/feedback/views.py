@@ -10,7 +10,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Count, Max, Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -21,6 +20,7 @@ from django.views.decorators.http import require_POST
 from leerroute.core import access, inputs
 from leerroute.core.access import can
 from leerroute.core.forms import warn_about_clients
+from leerroute.core.pages import paginate
 from leerroute.people import queries as people
 from leerroute.people.models import Placement, Role, Team, User
 
@@ -76,7 +76,7 @@ def index(request):
     students = _with_feedback_counts(people.students_visible_to(user)).order_by(
         "last_name", "first_name", "pk"
     )
-    page = Paginator(students, PAGE_SIZE).get_page(inputs.page_number(request.GET))
+    page = paginate(request, students, PAGE_SIZE)
     ids = [s.pk for s in page]
     teams = {
         p.student_id: p.team

@@ -10,7 +10,6 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Prefetch
 from django.shortcuts import redirect, render
@@ -20,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from leerroute.core import access, inputs
 from leerroute.core.forms import warn_about_clients
+from leerroute.core.pages import paginate
 from leerroute.people.models import Role
 from leerroute.people.queries import has_role
 
@@ -74,10 +74,11 @@ def question_list(request):
     status = request.GET.get("status", "")
     if status in Status.values:
         questions = questions.filter(status=status)
-    page = Paginator(
+    page = paginate(
+        request,
         questions.order_by("student__last_name", "student__first_name", "-updated_at", "pk"),
         PAGE_SIZE,
-    ).get_page(inputs.page_number(request.GET))
+    )
     statuses = [(value, label) for value, label in Status.choices if value != Status.DRAFT]
     return render(
         request,

@@ -105,15 +105,15 @@ def role_placements_q(user, *wanted: str) -> Q | None:
     """Placements inside the scopes of the roles ``wanted`` held now (None: none).
 
     A practice educator's scope is always the whole organisation."""
-    q = None
-    for scope in scopes(user):
-        if scope.role not in wanted:
-            continue
-        if scope.role == Role.PRACTICE_EDUCATOR:
-            scope = Scope(scope.role, scope.organisation_id, None, None)
-        part = scope.placement_q()
-        q = part if q is None else q | part
-    return q
+    return any_of(
+        *(
+            Scope(s.role, s.organisation_id, None, None).placement_q()
+            if s.role == Role.PRACTICE_EDUCATOR
+            else s.placement_q()
+            for s in scopes(user)
+            if s.role in wanted
+        )
+    )
 
 
 def assessor_placements_q(user) -> Q | None:
@@ -125,10 +125,7 @@ def assessor_placements_q(user) -> Q | None:
 
 def assessor_teams_q(user) -> Q | None:
     """Teams an assessor covers: the same rule as ``assessor_placements_q``."""
-    q = None
-    for scope in scopes(user):
-        if scope.role == Role.ASSESSOR:
-            q = scope.team_q() if q is None else q | scope.team_q()
+    q = any_of(*(s.team_q() for s in scopes(user) if s.role == Role.ASSESSOR))
     if q is None:
         return None
     return q | Q(pk__in=Placement.objects.active().filter(assessor=user).values("team_id"))

@@ -1,10 +1,9 @@
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import render
 
 from leerroute.core import access, inputs
-from leerroute.core.pages import paginate
+from leerroute.core.pages import filters_query, paginate
 
 from . import queries
 from .forms import AccessLogFilterForm
@@ -31,9 +30,7 @@ def student_list(request):
     term = inputs.clean_text(request.GET.get("q"), 100).strip()
     if term:
         students = students.filter(Q(first_name__icontains=term) | Q(last_name__icontains=term))
-    page = Paginator(students.order_by("last_name", "first_name", "pk"), PAGE_SIZE).get_page(
-        inputs.page_number(request.GET)
-    )
+    page = paginate(request, students.order_by("last_name", "first_name", "pk"), PAGE_SIZE)
     current = {
         p.student_id: p
         for p in Placement.objects.active()
@@ -141,5 +138,5 @@ def access_log(request):
             .select_related("student")
             .order_by("-at", "-pk")
         )
-        page, query = paginate(request, rows, PAGE_SIZE)
+        page, query = paginate(request, rows, PAGE_SIZE), filters_query(request)
     return render(request, "people/access_log.html", {"form": form, "page": page, "query": query})

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
@@ -15,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from leerroute.core import access, inputs
 from leerroute.core.access import can
-from leerroute.core.pages import paginate
+from leerroute.core.pages import filters_query, paginate
 from leerroute.people.models import Team
 
 from . import queries, services
@@ -50,7 +49,7 @@ def index(request):
         .annotate(session_count=Count("sessions", distinct=True))
         .order_by("kind", "title", "pk")
     )
-    page = Paginator(programmes, PAGE_SIZE).get_page(inputs.page_number(request.GET))
+    page = paginate(request, programmes, PAGE_SIZE)
     context = {
         "page": page,
         **my_overview(user),
@@ -309,14 +308,14 @@ def material_list(request):
         if form.cleaned_data["topic"]:
             materials = materials.filter(topics=form.cleaned_data["topic"])
     materials = materials.distinct().prefetch_related("topics").order_by("title", "pk")
-    page, query = paginate(request, materials, PAGE_SIZE)
+    page = paginate(request, materials, PAGE_SIZE)
     return render(
         request,
         "training/material_list.html",
         {
             "form": form,
             "page": page,
-            "query": query,
+            "query": filters_query(request),
             "can_add": can(request.user, "training.add_material"),
         },
     )
