@@ -125,6 +125,7 @@ MATRIX: dict[str, list[Case]] = {
     "core:accessibility": [Case(everyone(OK, anonymous=OK))],
     # Signed-in pages
     "core:home": [Case(everyone(OK))],
+    "core:profile": [Case(everyone(OK))],
     "core:extend_session": [Case(everyone(NO_CONTENT), method="post")],
     # --- core: the client-confidentiality hint (privacy_check) ---
     "core:privacy_check": [

@@ -1,4 +1,4 @@
-"""The role-aware home page ("Mijn overzicht") is built from panels.
+"""The role-aware home page ("Mijn overzicht") and "Mijn profiel" are built from panels.
 
 Each app may have a ``home.py`` with ``panels(user) -> list[Panel]``; the
 home page shows the panels of every installed app in order. A panel's
@@ -19,16 +19,34 @@ class Panel:
     order: int = 100
 
 
-def panels_for(user) -> list[Panel]:
-    found: list[Panel] = []
+def app_modules(name: str) -> list:
+    """The ``name`` module (e.g. ``home``) of every Leerroute app that has one."""
+    found = []
     for config in apps.get_app_configs():
         if not config.name.startswith("leerroute."):
             continue
         try:
-            module = import_module(f"{config.name}.home")
+            found.append(import_module(f"{config.name}.{name}"))
         except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.home":
+            if exc.name != f"{config.name}.{name}":
                 raise
-            continue
+    return found
+
+
+def panels_for(user) -> list[Panel]:
+    found: list[Panel] = []
+    for module in app_modules("home"):
         found.extend(module.panels(user))
+    return sorted(found, key=lambda panel: panel.order)
+
+
+def profile_sections_for(request) -> list[Panel]:
+    """The sections of "Mijn profiel": each app's ``profile.py`` has ``sections(request)``.
+
+    A section is a template with its context; forms in it post to the app's own
+    URLs, which redirect back to the profile page.
+    """
+    found: list[Panel] = []
+    for module in app_modules("profile"):
+        found.extend(module.sections(request))
     return sorted(found, key=lambda panel: panel.order)

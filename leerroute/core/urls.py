@@ -6,6 +6,7 @@ app_name = "core"
 urlpatterns = [
     path("", views.home, name="home"),
     path("sessie/verlengen/", views.extend_session, name="extend_session"),
+    path("profiel/", views.profile, name="profile"),
     path("privacy/", views.privacy, name="privacy"),
     path("privacy/controle/", views.privacy_check, name="privacy_check"),
     path("toegankelijkheid/", views.accessibility, name="accessibility"),

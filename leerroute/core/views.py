@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from .forms import PRIVACY_FIELD
 from .inputs import BadInput, clean_text
-from .panels import panels_for
+from .panels import panels_for, profile_sections_for
 from .privacy import client_identifiers
 
 RETRY_AFTER_SECONDS = 30
@@ -22,6 +22,21 @@ PRIVACY_CHECK_MAX_CHARS = 10_000
 @login_required
 def home(request):
     return render(request, "core/home.html", {"panels": panels_for(request.user)})
+
+
+@login_required
+def profile(request):
+    """ "Mijn profiel": the person's own account, roles, and each app's own settings."""
+    roles = (
+        request.user.role_assignments.active()
+        .select_related("organisation", "department", "team")
+        .order_by("role", "pk")
+    )
+    return render(
+        request,
+        "core/profile.html",
+        {"roles": roles, "sections": profile_sections_for(request)},
+    )
 
 
 @never_cache
