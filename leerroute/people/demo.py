@@ -76,6 +76,16 @@ OTHER_MENTORS = {
     "wb.rijnsburg": ("Mirjam", "Kwakernaak", ACTIVITE, "Wijkteam Rijnsburg"),
 }
 
+# Employees with no route role yet: username -> (first, last, organisation, team)
+EMPLOYEES = {
+    "mw.tulp1": ("Ingrid", "Hoogland", DSV, "Team Tulp"),
+    "mw.tulp2": ("Ricardo", "Pinas", DSV, "Team Tulp"),
+    "mw.iris": ("Sophie", "Lammers", DSV, "Team Iris"),
+    "mw.overrijn": ("Joyce", "Verkerk", TOPAZ, "Team Overrijn"),
+    "mw.hospice": ("Kees", "Boogaard", TOPAZ, "Team Hospice"),
+    "mw.zonnehof": ("Ayşe", "Yilmaz", ACTIVITE, "Team Zonnehof"),
+}
+
 # Assessors of the other departments: username -> (first, last, organisation, department)
 OTHER_ASSESSORS = {
     "sb.revalidatie": ("Wilma", "Teeuwen", DSV, "Revalidatie Leythenrode"),
@@ -183,6 +193,15 @@ def seed(ctx: dict) -> None:
         team = teams[org_name, team_name]
         _role(mentor, Role.MENTOR, orgs[org_name], year_start, team=team)
         mentors_by_team.setdefault(team, []).append(mentor)
+
+    for username, (first, last, org_name, team_name) in EMPLOYEES.items():
+        _role(
+            _user(username, first, last),
+            Role.EMPLOYEE,
+            orgs[org_name],
+            year_start,
+            team=teams[org_name, team_name],
+        )
 
     # One assessor for every other department.
     assessors = {

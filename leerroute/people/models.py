@@ -23,6 +23,9 @@ def today() -> datetime.date:
 
 class Role(models.TextChoices):
     STUDENT = "STUDENT", _("student")
+    # An employee of a care organisation, in a team, without a route role (yet):
+    # counted in the cascade's coverage ("every employee can be a mentor").
+    EMPLOYEE = "EMPLOYEE", _("medewerker")
     MENTOR = "MENTOR", _("werkbegeleider")
     ASSESSOR = "ASSESSOR", _("studentbegeleider")
     PRACTICE_EDUCATOR = "PRACTICE_EDUCATOR", _("praktijkopleider")
