@@ -620,6 +620,22 @@ LEARNING_MATRIX: dict[str, list[Case]] = {
 MATRIX.update(LEARNING_MATRIX)
 # --- end of learning ------------------------------------------------------------------
 
+# --- privacy (leerroute.privacy): the student's own data, who viewed it, the notice ---
+STUDENTS = {"student1", "student2"}
+PRIVACY_MATRIX: dict[str, list[Case]] = {
+    "privacy:my_data": [Case(only(STUDENTS, no=DENIED))],
+    "privacy:my_data_html": [Case(only(STUDENTS, no=DENIED))],
+    "privacy:my_data_json": [Case(only(STUDENTS, no=DENIED))],
+    "privacy:who_viewed": [Case(only(STUDENTS, no=DENIED))],
+    "privacy:schema": [Case(everyone(OK, anonymous=OK))],
+    "privacy:acknowledge": [
+        Case(everyone(FOUND), method="post", data={"next": "/"}),
+        Case(everyone(NOT_ALLOWED, anonymous=NOT_ALLOWED), label="get"),
+    ],
+}
+MATRIX.update(PRIVACY_MATRIX)
+# --- end of privacy ---------------------------------------------------------------
+
 # Every URL of the Django admin (namespace "admin"): the functional
 # administrator only; everyone else is sent to the admin sign-in.
 ADMIN_NAMESPACE_EXPECT = {None: FOUND, **dict.fromkeys(SIGNED_IN, FOUND), "beheerder": OK}

@@ -146,9 +146,11 @@ def _who_and_where(request: HttpRequest) -> dict:
 
     user = request.user
     match = getattr(request, "resolver_match", None)
+    scopes = queries.scopes(user)
     return {
         "user_id": user.pk if user.is_authenticated else None,
-        "roles": ",".join(sorted(queries.roles(user))),
+        "roles": ",".join(sorted({s.role for s in scopes})),
+        "organisations": ",".join(sorted({str(s.organisation_id) for s in scopes}))[:200],
         "view_name": (match.view_name if match else request.path)[:100],
     }
 

@@ -84,7 +84,19 @@ def privacy_check(request):
 
 
 def privacy(request):
-    return render(request, "core/privacy.html")
+    """The privacy notice: the reader's own roles first, the other roles below."""
+    from django.conf import settings
+
+    from leerroute.people.queries import roles
+    from leerroute.privacy.notices import notices_for
+
+    mine, others = notices_for(roles(request.user))
+    years = round(settings.ACCESS_LOG_RETENTION_DAYS / 365)
+    return render(
+        request,
+        "core/privacy.html",
+        {"mine": mine, "others": others, "access_log_years": years},
+    )
 
 
 def accessibility(request):

@@ -17,9 +17,18 @@ class AccessLogFilterForm(forms.Form):
     """Everything one account viewed (or tried to view) in a period."""
 
     account = forms.CharField(
-        label=_("Gebruikersnaam"),
+        label=_("Medewerker"),
         max_length=150,
-        help_text=_("De gebruikersnaam van de medewerker, bijvoorbeeld werkbegeleider1."),
+        required=False,
+        help_text=_("Wat deze medewerker bekeek: de gebruikersnaam, bijvoorbeeld werkbegeleider1."),
+    )
+    student = forms.CharField(
+        label=_("Student"),
+        max_length=150,
+        required=False,
+        help_text=_(
+            "Wie de gegevens van deze student bekeek: de gebruikersnaam, bijvoorbeeld student1."
+        ),
     )
     start = forms.DateField(
         label=_("Van"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -35,7 +44,15 @@ class AccessLogFilterForm(forms.Form):
         self.fields["end"].initial = today
 
     def clean_account(self):
-        username = self.cleaned_data["account"].strip()
+        return self._user(self.cleaned_data["account"])
+
+    def clean_student(self):
+        return self._user(self.cleaned_data["student"])
+
+    def _user(self, username: str):
+        username = username.strip()
+        if not username:
+            return None
         user = User.objects.filter(username=username).first()
         if user is None:
             raise forms.ValidationError(_("Er is geen account met deze gebruikersnaam."))
@@ -43,6 +60,10 @@ class AccessLogFilterForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        if not data.get("account") and not data.get("student") and not self.errors:
+            raise forms.ValidationError(
+                _("Vul de gebruikersnaam van een medewerker of van een student in.")
+            )
         start, end = data.get("start"), data.get("end")
         if start and end:
             if end < start:

@@ -364,6 +364,8 @@ class AccessLog(models.Model):
     view_name = models.CharField(max_length=100)
     outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.READ)
     roles = models.CharField(max_length=100, blank=True)
+    # The organisations (ids) the person held those roles in, at the time.
+    organisations = models.CharField(max_length=200, blank=True)
     object_type = models.CharField(max_length=60, blank=True)
     object_id = models.PositiveBigIntegerField(null=True, blank=True)
     at = models.DateTimeField(auto_now_add=True, db_index=True)
@@ -386,6 +388,9 @@ class AccessLog(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionDenied("The access log is append-only; see AccessLog.purge_expired.")
+
+    def organisation_ids(self) -> list[int]:
+        return [int(pk) for pk in self.organisations.split(",") if pk]
 
     def role_labels(self) -> str:
         """The roles held at the time, in the interface language."""

@@ -133,10 +133,11 @@ def access_log(request):
     page = query = None
     if form.is_valid():
         start, end = form.period()
-        rows = (
-            AccessLog.objects.filter(user=form.cleaned_data["account"], at__gte=start, at__lt=end)
-            .select_related("student")
-            .order_by("-at", "-pk")
-        )
+        rows = AccessLog.objects.filter(at__gte=start, at__lt=end)
+        if form.cleaned_data["account"]:
+            rows = rows.filter(user=form.cleaned_data["account"])
+        if form.cleaned_data["student"]:
+            rows = rows.filter(student=form.cleaned_data["student"])
+        rows = rows.select_related("user", "student").order_by("-at", "-pk")
         page, query = paginate(request, rows, PAGE_SIZE), filters_query(request)
     return render(request, "people/access_log.html", {"form": form, "page": page, "query": query})

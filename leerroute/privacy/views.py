@@ -1,0 +1,157 @@
+import json
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Max
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from leerroute.core import access
+from leerroute.core.pages import paginate
+from leerroute.people.models import AccessLog, Organisation, Role
+
+from . import notices
+from .export import as_json, display, schema, sections_for
+from .models import NoticeAcknowledgement
+
+PAGE_SIZE = 25
+
+# The kind of page, by the app (URL namespace) that showed it.
+PAGE_KINDS = {
+    "people": _("Studentgegevens"),
+    "learning": _("Leervragen"),
+    "feedback": _("Feedback en voortgang"),
+    "training": _("Training"),
+    "school": _("Weekupdate van school"),
+    "conversations": _("Gesprekken"),
+    "api": _("Koppeling (API)"),
+    "imports": _("Export of rapport"),
+    "exports": _("Export of rapport"),
+    "search": _("Zoeken"),
+}
+
+
+def page_kind(view_name: str) -> str:
+    namespace = view_name.split(":", 1)[0] if ":" in view_name else ""
+    return str(PAGE_KINDS.get(namespace, _("Overige pagina")))
+
+
+@require_POST
+@login_required
+def acknowledge(request):
+    """The person has read the privacy notice: stop showing it."""
+    NoticeAcknowledgement.objects.get_or_create(user=request.user, version=notices.VERSION)
+    request.session.pop(notices.SESSION_KEY, None)
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = "core:home"
+    return redirect(target)
+
+
+@login_required
+def my_data(request):
+    """Everything Leerroute holds about the signed-in student, on one page."""
+    access.require(request, "privacy.see_own_data")
+    return render(request, "privacy/my_data.html", {"sections": _shown(request.user)})
+
+
+def _shown(student) -> list[dict]:
+    return [{"section": s, "rows": display(s)} for s in sections_for(student)]
+
+
+@login_required
+def my_data_html(request):
+    """The same as a readable, self-contained HTML file."""
+    access.require(request, "privacy.see_own_data")
+    html = render_to_string(
+        "privacy/my_data_file.html",
+        {"sections": _shown(request.user), "student": request.user, "at": timezone.now()},
+        request=request,
+    )
+    return _download(html, "text/html; charset=utf-8", "mijn-gegevens.html")
+
+
+@login_required
+def my_data_json(request):
+    """The same as JSON, valid against docs/schemas/mijn-gegevens.schema.json."""
+    access.require(request, "privacy.see_own_data")
+    data = as_json(request.user, sections_for(request.user))
+    body = json.dumps(data, ensure_ascii=False, indent=2)
+    return _download(body, "application/json; charset=utf-8", "mijn-gegevens.json")
+
+
+def schema_json(request):
+    """The published JSON schema of the data export (also in the repo, docs/schemas/)."""
+    response = HttpResponse(
+        json.dumps(schema(), ensure_ascii=False, indent=2), content_type="application/schema+json"
+    )
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def _download(body: str, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+def who_viewed(request):
+    """'Wie heeft mijn gegevens bekeken': the access log of the student's own record."""
+    access.require(request, "privacy.see_own_data")
+    reads = AccessLog.objects.filter(student=request.user, outcome=AccessLog.Outcome.READ).exclude(
+        user=request.user
+    )
+    summary = list(
+        reads.values(
+            "user__first_name", "user__last_name", "user__username", "roles", "organisations"
+        )
+        .annotate(times=Count("pk"), last=Max("at"))
+        .order_by("-last")[:50]
+    )
+    page = paginate(request, reads.select_related("user").order_by("-at", "-pk"), PAGE_SIZE)
+    org_ids = {int(pk) for row in summary for pk in row["organisations"].split(",") if pk}
+    org_ids |= {pk for row in page for pk in row.organisation_ids()}
+    names = dict(Organisation.objects.filter(pk__in=org_ids).values_list("pk", "name"))
+    labels = dict(Role.choices)
+
+    def orgs(value: str) -> str:
+        return ", ".join(names.get(int(pk), "–") for pk in value.split(",") if pk) or "–"
+
+    def roles(value: str) -> str:
+        return ", ".join(str(labels.get(code, code)) for code in value.split(",") if code) or "–"
+
+    people = [
+        {
+            "name": " ".join(filter(None, [r["user__first_name"], r["user__last_name"]]))
+            or r["user__username"]
+            or _("verwijderd account"),
+            "roles": roles(r["roles"]),
+            "organisations": orgs(r["organisations"]),
+            "times": r["times"],
+            "last": r["last"],
+        }
+        for r in summary
+    ]
+    rows = [
+        {
+            "at": row.at,
+            "name": (row.user.get_full_name() or row.user.username)
+            if row.user
+            else _("verwijderd account"),
+            "roles": roles(row.roles),
+            "organisations": orgs(row.organisations),
+            "kind": page_kind(row.view_name),
+        }
+        for row in page
+    ]
+    return render(
+        request, "privacy/who_viewed.html", {"people": people, "page": page, "rows": rows}
+    )
