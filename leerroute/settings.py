@@ -322,5 +322,18 @@ LOGGING = {
 # period agreed with the organisations; five years is the default.
 ACCESS_LOG_RETENTION_DAYS = env_int("ACCESS_LOG_RETENTION_DAYS", 5 * 365)
 
+# Retention per category, in days (leerroute/privacy/retention.py); `manage.py
+# apply_retention` (nightly) archives what expired and purges it after the delay.
+# learning, feedback and reviews count from the day the student left the route,
+# training from the session, the access log from the row.
+RETENTION_DAYS = {
+    "learning": env_int("RETENTION_LEARNING_DAYS", 365),
+    "feedback": env_int("RETENTION_FEEDBACK_DAYS", 365),
+    "reviews": env_int("RETENTION_REVIEWS_DAYS", 548),  # 1.5 years: exam-relevant
+    "training": env_int("RETENTION_TRAINING_DAYS", 2 * 365),
+    "access_log": ACCESS_LOG_RETENTION_DAYS,
+}
+RETENTION_PURGE_DELAY_DAYS = env_int("RETENTION_PURGE_DELAY_DAYS", 30)
+
 # Demo data refuses to load when DEBUG is off, unless forced.
 DEMO_PASSWORD = "leerroute-demo"

@@ -628,6 +628,15 @@ PRIVACY_MATRIX: dict[str, list[Case]] = {
     "privacy:my_data_json": [Case(only(STUDENTS, no=DENIED))],
     "privacy:who_viewed": [Case(only(STUDENTS, no=DENIED))],
     "privacy:schema": [Case(everyone(OK, anonymous=OK))],
+    "privacy:erase": [
+        Case(only({"beheerder"}, no=DENIED)),
+        Case(
+            only({"beheerder"}, no=DENIED),
+            method="post",
+            data={"username": "student1"},
+            label="post, refused: still in the route",
+        ),
+    ],
     "privacy:acknowledge": [
         Case(everyone(FOUND), method="post", data={"next": "/"}),
         Case(everyone(NOT_ALLOWED, anonymous=NOT_ALLOWED), label="get"),

@@ -11,4 +11,5 @@ urlpatterns = [
     path("mijn-gegevens/schema.json", views.schema_json, name="schema"),
     path("mijn-gegevens/inzage/", views.who_viewed, name="who_viewed"),
     path("privacy/gelezen/", views.acknowledge, name="acknowledge"),
+    path("privacy/student-verwijderen/", views.erase, name="erase"),
 ]

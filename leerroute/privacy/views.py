@@ -16,7 +16,7 @@ from leerroute.people.models import AccessLog, Organisation, Role
 
 from . import notices
 from .export import as_json, display, schema, sections_for
-from .models import NoticeAcknowledgement
+from .models import ErasureLog, NoticeAcknowledgement
 
 PAGE_SIZE = 25
 
@@ -154,4 +154,47 @@ def who_viewed(request):
     ]
     return render(
         request, "privacy/who_viewed.html", {"people": people, "page": page, "rows": rows}
+    )
+
+
+@login_required
+def erase(request):
+    """Erasure of one student on request: the beheerder checks, then confirms."""
+    from django.contrib import messages
+    from django.utils.translation import gettext as _gettext
+
+    from leerroute.core.inputs import clean_text
+    from leerroute.people.models import User
+
+    from . import retention
+
+    access.require(request, "privacy.erase_student")
+    username = clean_text(request.POST.get("username") or request.GET.get("username"), 150).strip()
+    student = User.objects.filter(username=username).first() if username else None
+    error = ""
+    if username and student is None:
+        error = _gettext("Er is geen account met deze gebruikersnaam.")
+    reasons = retention.erasure_check(student) if student else []
+    if request.method == "POST" and student and request.POST.get("confirm") == "ja":
+        try:
+            retention.erase(student, by=request.user)
+        except retention.ErasureRefused as refused:
+            reasons = [str(refused)]
+        else:
+            messages.success(request, _gettext("De student is overal uit Leerroute verwijderd."))
+            return redirect("privacy:erase")
+    elif request.method == "POST" and student and not reasons:
+        error = _gettext("Vink aan dat je de student definitief wilt verwijderen.")
+    counts = retention.erasure_summary(student) if student and not reasons else {}
+    return render(
+        request,
+        "privacy/erase.html",
+        {
+            "username": username,
+            "student": student,
+            "reasons": reasons,
+            "error": error,
+            "counts": counts,
+            "log": ErasureLog.objects.select_related("by")[:10],
+        },
     )
