@@ -642,6 +642,62 @@ PRIVACY_MATRIX: dict[str, list[Case]] = {
         Case(everyone(NOT_ALLOWED, anonymous=NOT_ALLOWED), label="get"),
     ],
 }
+PRIVACY_MATRIX["privacy:redact"] = [
+    Case(
+        _tiers(REVIEWS_STUDENT1, SEES_STUDENT1),
+        kwargs=lambda d: {"kind": "feedback", "pk": _FB1(d).pk},
+        label="feedback student1",
+    ),
+    Case(
+        _tiers(REVIEWS_STUDENT2, SEES_STUDENT2),
+        kwargs=lambda d: {"kind": "beoordeling", "pk": _fb_review("student2", True)(d).pk},
+        label="review student2",
+    ),
+    Case(
+        _lq_tiers(REVIEWS_STUDENT1, SEES_STUDENT1),
+        kwargs=lambda d: {"kind": "leervraag", **_lq("student1", "approved")(d)},
+        label="learning question student1",
+    ),
+    Case(everyone(HIDDEN), kwargs=lambda d: {"kind": "onbekend", "pk": 1}, label="unknown kind"),
+]
+PRIVACY_MATRIX["privacy:ask_correction"] = [
+    Case(
+        _tiers({"student1"}, SEES_STUDENT1),
+        kwargs=lambda d: {"kind": "feedback", "pk": _FB1(d).pk},
+        label="feedback student1",
+    ),
+    Case(
+        _tiers({"student2"}, SEES_STUDENT2),
+        kwargs=lambda d: {"kind": "beoordeling", "pk": _fb_review("student2", True)(d).pk},
+        label="published review student2",
+    ),
+    Case(
+        only(REVIEWS_STUDENT1, yes=DENIED),
+        kwargs=lambda d: {"kind": "beoordeling", "pk": _fb_review("student1", False)(d).pk},
+        label="draft review student1",
+    ),
+    Case(everyone(HIDDEN), kwargs=lambda d: {"kind": "onbekend", "pk": 1}, label="unknown kind"),
+]
+
+
+def _correction(d):
+    from leerroute.feedback.models import Feedback
+    from leerroute.privacy.models import CorrectionRequest
+
+    item = Feedback.objects.filter(student=d["student1"], author=d["werkbegeleider1"]).first()
+    request, _ = CorrectionRequest.objects.get_or_create(
+        student=d["student1"], kind="feedback", object_id=item.pk, defaults={"description": "x"}
+    )
+    return {"pk": request.pk}
+
+
+PRIVACY_MATRIX["privacy:correction"] = [
+    Case(
+        only({"student1", "werkbegeleider1"} | REVIEWS_STUDENT1),
+        kwargs=_correction,
+        label="on feedback of student1",
+    ),
+]
 MATRIX.update(PRIVACY_MATRIX)
 # --- end of privacy ---------------------------------------------------------------
 

@@ -208,6 +208,8 @@ def detail(request, pk):
             else None,
             "can_edit": can(request.user, "feedback.change_feedback", item),
             "can_see_history": can(request.user, "feedback.see_feedback_history", item),
+            "can_redact": can(request.user, "privacy.redact", item),
+            "can_ask_correction": can(request.user, "privacy.request_correction", item),
         },
     )
 
@@ -373,6 +375,8 @@ def review_detail(request, pk):
             "can_change": can(request.user, "feedback.change_review", review),
             "can_publish": can(request.user, "feedback.publish_review", review),
             "can_see_history": can(request.user, "feedback.see_review_history", review),
+            "can_redact": can(request.user, "privacy.redact", review),
+            "can_ask_correction": can(request.user, "privacy.request_correction", review),
         },
     )
 

@@ -332,6 +332,7 @@ def detail(request, pk):
             "reviews": list(question.reviews.select_related("reviewer")),
             "is_owner": is_owner,
             "can_review": can_review and question.waits_for_mentor,
+            "can_redact": access.can(user, "privacy.redact", question),
             "submit_form": SubmitForm(initial={"version": question.version}),
         },
     )

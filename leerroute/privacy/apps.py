@@ -8,4 +8,4 @@ class PrivacyConfig(AppConfig):
     verbose_name = _("Privacy")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import queries, signals  # noqa: F401

@@ -12,4 +12,7 @@ urlpatterns = [
     path("mijn-gegevens/inzage/", views.who_viewed, name="who_viewed"),
     path("privacy/gelezen/", views.acknowledge, name="acknowledge"),
     path("privacy/student-verwijderen/", views.erase, name="erase"),
+    path("privacy/correctie/<str:kind>/<int:pk>/", views.ask_correction, name="ask_correction"),
+    path("privacy/correcties/<int:pk>/", views.correction, name="correction"),
+    path("privacy/clientgegevens/<str:kind>/<int:pk>/", views.redact, name="redact"),
 ]

@@ -198,3 +198,142 @@ def erase(request):
             "log": ErasureLog.objects.select_related("by")[:10],
         },
     )
+
+
+@login_required
+def redact(request, kind, pk):
+    """Remove a passage that identifies a client from a text and all its history."""
+    from django.contrib import messages
+    from django.http import Http404
+    from django.urls import reverse
+    from django.utils.translation import gettext as _gettext
+
+    from leerroute.core.inputs import clean_text
+
+    from . import redaction
+
+    target = redaction.TARGETS.get(kind)
+    if target is None:
+        raise Http404
+    obj = access.fetch(request, target.model, pk, perm="privacy.redact")
+    back = reverse(target.page, kwargs={"pk": obj.pk})
+    error = ""
+    passage = ""
+    if request.method == "POST":
+        passage = clean_text(request.POST.get("passage"), redaction.MAX_PASSAGE + 1)
+        try:
+            n = redaction.redact(kind, obj, passage, by=request.user)
+        except redaction.RedactionRefused as refused:
+            error = str(refused)
+        else:
+            messages.success(
+                request,
+                _gettext("De tekst is op %(n)s plaats(en) vervangen door %(mark)s.")
+                % {"n": n, "mark": redaction.MARK},
+            )
+            return redirect(back)
+    texts = [(obj._meta.get_field(name).verbose_name, getattr(obj, name)) for name in target.fields]
+    return render(
+        request,
+        "privacy/redact.html",
+        {
+            "target": target,
+            "obj": obj,
+            "texts": [(label, text) for label, text in texts if text],
+            "error": error,
+            "passage": passage,
+            "back": back,
+            "mark": redaction.MARK,
+        },
+        status=400 if error else 200,
+    )
+
+
+@login_required
+def ask_correction(request, kind, pk):
+    """A student asks for the correction of a factual error."""
+    from django.contrib import messages
+    from django.http import Http404
+    from django.urls import reverse
+    from django.utils.translation import gettext as _gettext
+
+    from leerroute.core.inputs import clean_text
+
+    from . import corrections
+
+    if kind not in corrections.MODELS:
+        raise Http404
+    obj = access.fetch(request, corrections.MODELS[kind], pk, perm="privacy.request_correction")
+    back = reverse(corrections.PAGES[kind][0], kwargs={"pk": obj.pk})
+    error, description = "", ""
+    if request.method == "POST":
+        description = clean_text(request.POST.get("description"), corrections.MAX_TEXT + 1)
+        try:
+            corrections.ask(kind, obj, description, by=request.user)
+        except corrections.CorrectionRefused as refused:
+            error = str(refused)
+        else:
+            messages.success(
+                request,
+                _gettext(
+                    "Je verzoek is verstuurd. %(name)s of je studentbegeleider handelt het af."
+                )
+                % {"name": obj.author.get_full_name() or obj.author.username},
+            )
+            return redirect(back)
+    return render(
+        request,
+        "privacy/ask_correction.html",
+        {"obj": obj, "kind": kind, "back": back, "error": error, "description": description},
+        status=400 if error else 200,
+    )
+
+
+@login_required
+def correction(request, pk):
+    """One correction request: the student reads it, the author or assessor closes it."""
+    from django.contrib import messages
+    from django.urls import reverse
+    from django.utils.translation import gettext as _gettext
+
+    from leerroute.core.inputs import clean_text
+
+    from . import corrections
+    from .models import CorrectionRequest
+
+    item = access.fetch(request, CorrectionRequest, pk)
+    obj = corrections.target(item)
+    can_handle = item.status == CorrectionRequest.Status.OPEN and access.can(
+        request.user, "privacy.handle_correction", obj
+    )
+    error, reason = "", ""
+    if request.method == "POST":
+        access.require(request, "privacy.handle_correction", obj)
+        reason = clean_text(request.POST.get("reason"), corrections.MAX_TEXT + 1)
+        try:
+            corrections.close(
+                item,
+                by=request.user,
+                corrected=request.POST.get("outcome") == "corrected",
+                reason=reason,
+            )
+        except corrections.CorrectionRefused as refused:
+            error = str(refused)
+        else:
+            messages.success(request, _gettext("Het verzoek is afgehandeld."))
+            return redirect("privacy:correction", pk=item.pk)
+    page, edit = corrections.PAGES[item.kind]
+    return render(
+        request,
+        "privacy/correction.html",
+        {
+            "item": item,
+            "obj": obj,
+            "object_url": reverse(page, kwargs={"pk": obj.pk}),
+            "edit_url": reverse(edit, kwargs={"pk": obj.pk}) if can_handle else "",
+            "can_handle": can_handle,
+            "error": error,
+            "reason": reason,
+        },
+        status=400 if error else 200,
+    )

@@ -1,0 +1,33 @@
+"""Which correction requests a person sees: their own, and those on texts they may handle."""
+
+from django.db.models import Q, QuerySet
+
+from leerroute.core import access
+
+from .models import CorrectionRequest
+
+
+def _handled_q(user) -> Q:
+    from leerroute.feedback import queries as feedback_queries
+    from leerroute.feedback.models import Feedback, ProgressReview
+
+    students = feedback_queries.students_for_review(user).values("pk")
+    feedback = Feedback.objects.filter(Q(author=user) | Q(student__in=students)).values("pk")
+    reviews = ProgressReview.objects.filter(Q(author=user) | Q(student__in=students)).values("pk")
+    return Q(kind=CorrectionRequest.Kind.FEEDBACK, object_id__in=feedback) | Q(
+        kind=CorrectionRequest.Kind.REVIEW, object_id__in=reviews
+    )
+
+
+@access.scope(CorrectionRequest)
+def corrections_visible_to(user) -> QuerySet[CorrectionRequest]:
+    if not user.is_authenticated:
+        return CorrectionRequest.objects.none()
+    return CorrectionRequest.objects.filter(Q(student=user) | _handled_q(user))
+
+
+def open_for(user) -> QuerySet[CorrectionRequest]:
+    """Open requests this person may handle (not their own)."""
+    if not user.is_authenticated:
+        return CorrectionRequest.objects.none()
+    return CorrectionRequest.objects.filter(_handled_q(user), status=CorrectionRequest.Status.OPEN)
