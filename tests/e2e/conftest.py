@@ -106,8 +106,14 @@ def new_page(browser, base_url: str, width: int = 1280, height: int = 900):
     return page
 
 
-def sign_in(page, username: str, password: str = DEMO_PASSWORD) -> None:
-    """Sign in through the real login form and wait for the home page."""
+def sign_in(
+    page, username: str, password: str = DEMO_PASSWORD, *, read_privacy_notice: bool = True
+) -> None:
+    """Sign in through the real login form and wait for the home page.
+
+    At a first sign-in every page shows the privacy notice until it is marked
+    read; by default the person marks it read, as people do.
+    """
     page.goto("/accounts/login/")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", password)
@@ -115,6 +121,10 @@ def sign_in(page, username: str, password: str = DEMO_PASSWORD) -> None:
         page.locator("main form button[type=submit]").click()
     if "/accounts/login/" in page.url:
         pytest.fail(f"Inloggen als {username} mislukte: {page.locator('main').inner_text()}")
+    notice = page.locator(".privacy-banner")
+    if read_privacy_notice and notice.count():
+        with page.expect_navigation():
+            notice.get_by_role("button", name="Gelezen").click()
 
 
 @pytest.fixture

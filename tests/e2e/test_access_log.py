@@ -20,7 +20,7 @@ def test_beheerder_finds_what_a_staff_account_viewed(
     page = page_as("beheerder")
     page.get_by_role("link", name="Inzagelog: wat heeft een medewerker bekeken?").click()
     today = timezone.localdate().isoformat()
-    page.get_by_label("Gebruikersnaam").fill("praktijkopleider1")
+    page.get_by_label("Medewerker").fill("praktijkopleider1")
     page.get_by_label("Van").fill(today)
     page.get_by_label("Tot en met").fill(today)
     page.get_by_role("button", name="Toon inzage").click()
