@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "leerroute.training",
     "leerroute.learning",
     "leerroute.feedback",
+    "leerroute.notifications",
 ]
 
 MIDDLEWARE = [
@@ -111,6 +112,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "leerroute.core.context_processors.leerroute",
+                "leerroute.notifications.context_processors.bell",
             ],
         },
     },

@@ -21,6 +21,7 @@ urlpatterns = [
     path("leervragen/", include("leerroute.learning.urls")),
     path("training/", include("leerroute.training.urls")),
     path("feedback/", include("leerroute.feedback.urls")),
+    path("meldingen/", include("leerroute.notifications.urls")),
     path("beheer/", admin.site.urls),
 ]
 
