@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "leerroute.learning",
     "leerroute.feedback",
     "leerroute.notifications",
+    "leerroute.school",
 ]
 
 MIDDLEWARE = [

@@ -22,6 +22,7 @@ urlpatterns = [
     path("training/", include("leerroute.training.urls")),
     path("feedback/", include("leerroute.feedback.urls")),
     path("meldingen/", include("leerroute.notifications.urls")),
+    path("weekupdates/", include("leerroute.school.urls")),
     path("beheer/", admin.site.urls),
 ]
 
