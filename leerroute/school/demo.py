@@ -135,6 +135,9 @@ def _make(cohort, week: Week, topics, practice, status):
     if created:
         suggested = services.suggest_work_processes(cohort, f"{topics}\n{practice}")
         update.work_processes.set(suggested[:2])
+        if status == Status.PUBLISHED and week == Week.current():
+            # This week's publication tells the students and their guides, as in the app.
+            services.notify_published(update, teacher)
 
 
 def seed(ctx: dict) -> None:

@@ -155,7 +155,7 @@ def save_update(
         )
         update.work_processes.set(ids)
         if publish:
-            _notify_published(update, by)
+            notify_published(update, by)
         return update
     access.require(by, "school.change_update", update)
     locked = versioning.lock(update, expected_version)
@@ -180,7 +180,7 @@ def save_update(
     versioning.update(locked, expected_version, **changes)
     locked.work_processes.set(ids)
     if newly:
-        _notify_published(locked, by)
+        notify_published(locked, by)
     return locked
 
 
@@ -198,11 +198,11 @@ def publish(update: WeeklyUpdate, *, by: User, expected_version: int | None) -> 
     versioning.update(
         locked, expected_version, status=Status.PUBLISHED, published_at=now, updated_at=now
     )
-    _notify_published(locked, by)
+    notify_published(locked, by)
     return locked
 
 
-def _notify_published(update: WeeklyUpdate, by: User) -> None:
+def notify_published(update: WeeklyUpdate, by: User) -> None:
     students = list(queries.students_of_cohort(update.cohort).values_list("pk", flat=True))
     recipients = set(students) | queries.guides_of(students)
     with translation.override("nl"):
