@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "leerroute.learning",
     "leerroute.feedback",
     "leerroute.privacy",
+    "leerroute.notifications",
+    "leerroute.school",
 ]
 
 MIDDLEWARE = [
@@ -113,6 +115,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "leerroute.core.context_processors.leerroute",
                 "leerroute.privacy.context_processors.privacy",
+                "leerroute.notifications.context_processors.bell",
             ],
         },
     },

@@ -22,6 +22,8 @@ urlpatterns = [
     path("training/", include("leerroute.training.urls")),
     path("feedback/", include("leerroute.feedback.urls")),
     path("", include("leerroute.privacy.urls")),
+    path("meldingen/", include("leerroute.notifications.urls")),
+    path("weekupdates/", include("leerroute.school.urls")),
     path("beheer/", admin.site.urls),
 ]
 

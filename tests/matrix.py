@@ -700,6 +700,151 @@ PRIVACY_MATRIX["privacy:correction"] = [
 ]
 MATRIX.update(PRIVACY_MATRIX)
 # --- end of privacy ---------------------------------------------------------------
+# --- notifications (leerroute.notifications): the bell and the list -----------------
+# Each person sees and marks only their own notifications; another person's is a 404.
+
+
+def _notification(username: str, number: int = 1):
+    def lookup(d):
+        from leerroute.notifications.models import Notification
+
+        return Notification.objects.get(recipient=d[username], key=f"demo:{username}:{number}")
+
+    return lookup
+
+
+NOTIFICATIONS_MATRIX: dict[str, list[Case]] = {
+    "notifications:list": [Case(everyone(OK))],
+    "notifications:open": [
+        Case(
+            only({"student1"}, yes=FOUND),
+            kwargs=pk(_notification("student1")),
+            method="post",
+            label="student1",
+        ),
+        Case(
+            only({"werkbegeleider2"}, yes=FOUND),
+            kwargs=pk(_notification("werkbegeleider2", 2)),
+            method="post",
+            label="werkbegeleider2",
+        ),
+        Case(everyone(NOT_ALLOWED), kwargs=pk(_notification("student1")), label="get"),
+    ],
+    "notifications:mark_read": [
+        Case(
+            only({"docent1"}, yes=FOUND),
+            kwargs=pk(_notification("docent1", 2)),
+            method="post",
+            label="docent1",
+        ),
+        Case(everyone(NOT_ALLOWED), kwargs=pk(_notification("docent1", 2)), label="get"),
+    ],
+    "notifications:mark_all_read": [
+        Case(everyone(FOUND), method="post"),
+        Case(everyone(NOT_ALLOWED), label="get"),
+    ],
+    "notifications:preferences": [
+        Case(everyone(FOUND), method="post", data={"feedback_new": "on"}),
+        Case(everyone(NOT_ALLOWED), label="get"),
+    ],
+}
+MATRIX.update(NOTIFICATIONS_MATRIX)
+# --- end of notifications -------------------------------------------------------------
+
+# --- school (leerroute.school): the weekly school update ---------------------------
+# Written by the cohort's teachers (docent1 for VIG-3A); published updates are seen
+# by whoever sees the cohort's students; drafts by the cohort's teachers only.
+
+
+def _update(cohort: str, weeks_from_now: int):
+    def lookup(d):
+        from leerroute.school.models import WeeklyUpdate
+        from leerroute.school.weeks import Week
+
+        week = Week.current().plus(weeks_from_now)
+        return WeeklyUpdate.objects.get(cohort__name=cohort, year=week.year, week=week.week)
+
+    return lookup
+
+
+def _cohort(name: str):
+    from leerroute.people.models import Cohort
+
+    return lambda d: Cohort.objects.get(name=name)
+
+
+def _digest_token(username: str):
+    def kwargs(d):
+        from leerroute.school.digest import make_token
+
+        return {"token": make_token(d[username])}
+
+    return kwargs
+
+
+SCHOOL_STAFF = {"docent1", "docent2", "trainer", "beheerder"}
+SCHOOL_MATRIX: dict[str, list[Case]] = {
+    "school:index": [Case(everyone(OK))],
+    "school:create": [
+        Case(_tiers({"docent1"}, SCHOOL_STAFF), kwargs=pk(_cohort("VIG-3A")), label="VIG-3A"),
+        Case(_tiers({"docent2"}, SCHOOL_STAFF), kwargs=pk(_cohort("VP-4A")), label="VP-4A"),
+        Case(
+            _tiers({"docent1"}, SCHOOL_STAFF, yes=400),
+            kwargs=pk(_cohort("VIG-3A")),
+            method="post",
+            data={"week": "2000-W01", "topics": "Te laat"},
+            label="past week",
+        ),
+    ],
+    "school:detail": [
+        Case(only(SEES_STUDENT1), kwargs=pk(_update("VIG-3A", 0)), label="VIG-3A"),
+        Case(only(SEES_STUDENT2), kwargs=pk(_update("VP-4A", 0)), label="VP-4A"),
+        Case(only({"docent1"}), kwargs=pk(_update("VIG-3A", 1)), label="draft"),
+    ],
+    "school:edit": [
+        Case(_tiers({"docent1"}, SEES_STUDENT1), kwargs=pk(_update("VIG-3A", 0)), label="now"),
+        Case(only({"docent1"}), kwargs=pk(_update("VIG-3A", 1)), label="draft"),
+        # The week has ended: the teacher is sent back with a message.
+        Case(
+            _tiers({"docent1"}, SEES_STUDENT1, yes=FOUND),
+            kwargs=pk(_update("VIG-3A", -2)),
+            label="ended",
+        ),
+    ],
+    "school:publish": [
+        Case(
+            only({"docent1"}, yes=FOUND),
+            kwargs=pk(_update("VIG-3A", 1)),
+            method="post",
+            label="draft",
+        ),
+        Case(
+            _tiers({"docent2"}, SEES_STUDENT2, yes=FOUND),
+            kwargs=pk(_update("VP-4A", 0)),
+            method="post",
+            label="published",
+        ),
+        Case(everyone(NOT_ALLOWED), kwargs=pk(_update("VIG-3A", 1)), label="get"),
+    ],
+    # The link in the weekly e-mail works without signing in.
+    "school:digest_preferences": [
+        Case(everyone(OK, anonymous=OK), kwargs=_digest_token("werkbegeleider1"), label="valid"),
+        Case(
+            everyone(FOUND, anonymous=FOUND),
+            kwargs=_digest_token("werkbegeleider1"),
+            method="post",
+            data={"weekmail": "uit"},
+            label="post",
+        ),
+        Case(
+            everyone(HIDDEN, anonymous=HIDDEN),
+            kwargs=lambda d: {"token": "ongeldig"},
+            label="invalid",
+        ),
+    ],
+}
+MATRIX.update(SCHOOL_MATRIX)
+# --- end of school -------------------------------------------------------------------
 
 # Every URL of the Django admin (namespace "admin"): the functional
 # administrator only; everyone else is sent to the admin sign-in.

@@ -66,6 +66,7 @@ READ_ONLY_ADMIN_ADD = {
     "admin:axes_accesslog_add",
     "admin:django_tasks_database_dbtaskresult_add",
     "admin:people_accesslog_add",
+    "admin:school_digestsent_add",
 }
 
 

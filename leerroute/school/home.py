@@ -1,0 +1,109 @@
+"""Panels of "Mijn overzicht" for the weekly updates (see leerroute.core.panels).
+
+- Practice educators and mentors: "Deze week op school" beside each of their
+  students, with at most one practice suggestion line (``suggestions.py``),
+  and the updates of the weeks that matter.
+- Teachers: their cohorts with this week's update (or a link to write it).
+- Students: their own cohort's published updates of the weeks that matter.
+
+A constant number of queries whatever the number of students and updates.
+"""
+
+from __future__ import annotations
+
+from leerroute.core.panels import Panel
+from leerroute.people import queries as people
+from leerroute.people.models import Enrollment, Role
+
+from . import queries
+from .models import WeeklyUpdate
+from .suggestions import practice_lines
+from .weeks import Week, recent
+
+STUDENT_LIMIT = 25
+RECENT_LIMIT = 12
+
+
+def panels(user) -> list[Panel]:
+    held = people.roles(user)
+    found = []
+    if held & {Role.MENTOR, Role.PRACTICE_EDUCATOR}:
+        found.append(Panel("school/panels/guide.html", guide_context(user), order=22))
+    if Role.TEACHER in held:
+        found.append(Panel("school/panels/teacher.html", _teacher(user), order=45))
+    if Role.STUDENT in held:
+        found.append(Panel("school/panels/student.html", _student(user), order=12))
+    return found
+
+
+def week_rows(user, students) -> list[dict]:
+    """For each student: their cohort, this week's published update and the one
+    suggestion line (or None). Five queries for any number of students."""
+    students = list(students)
+    now = Week.current()
+    cohort_of = dict(
+        Enrollment.objects.active()
+        .filter(student__in=students)
+        .order_by("-start_date")
+        .values_list("student_id", "cohort_id")
+    )
+    updates = {
+        u.cohort_id: u
+        for u in queries.published_in([now], set(cohort_of.values())).filter(
+            pk__in=queries.updates_visible_to(user).values("pk")
+        )
+    }
+
+    def update_of(student):
+        return updates.get(cohort_of.get(student.pk))
+
+    lines = practice_lines(students, update_of)
+    return [{"student": s, "update": update_of(s), "suggestion": lines.get(s.pk)} for s in students]
+
+
+def guide_context(user) -> dict:
+    visible = people.students_visible_to(user).filter(
+        pk__in=Enrollment.objects.active().values("student_id")
+    )
+    students = visible.order_by("first_name", "last_name")[:STUDENT_LIMIT]
+    rows = week_rows(user, students)
+    cohorts = queries.cohort_ids_of(visible)
+    updates = (
+        queries.updates_visible_to(user)
+        .published()
+        .in_weeks(recent())
+        .filter(cohort_id__in=cohorts)
+        .select_related("cohort")
+        .order_by("-year", "-week", "cohort__name")[:RECENT_LIMIT]
+    )
+    return {
+        "rows": rows,
+        "more": max(visible.count() - STUDENT_LIMIT, 0),
+        "updates": updates,
+        "now": Week.current(),
+    }
+
+
+def _teacher(user) -> dict:
+    now = Week.current()
+    cohorts = list(queries.writable_cohorts(user).order_by("name"))
+    this_week = {
+        u.cohort_id: u for u in WeeklyUpdate.objects.filter(cohort__in=cohorts).in_week(now)
+    }
+    return {"cohorts": [(c, this_week.get(c.pk)) for c in cohorts], "now": now}
+
+
+def _student(user) -> dict:
+    updates = (
+        queries.updates_visible_to(user)
+        .published()
+        .in_weeks(recent())
+        .filter(cohort_id__in=queries.cohort_ids_of([user]))
+        .select_related("cohort")
+        .prefetch_related("work_processes")
+        .order_by("-year", "-week")[:RECENT_LIMIT]
+    )
+    return {"updates": updates}
+
+
+__all__ = ["guide_context", "panels", "week_rows"]

@@ -1,0 +1,31 @@
+"""``{% student_school_week student %}``: on the student page, the student's
+cohort's published updates of the weeks that matter and, for the people who
+guide the student, the one practice suggestion of this week."""
+
+from django import template
+
+from ..home import week_rows
+from ..queries import cohort_ids_of, updates_visible_to
+from ..weeks import recent
+
+register = template.Library()
+
+
+@register.inclusion_tag("school/partials/student_section.html", takes_context=True)
+def student_school_week(context, student):
+    user = context["request"].user
+    (row,) = week_rows(user, [student])
+    updates = (
+        updates_visible_to(user)
+        .published()
+        .in_weeks(recent())
+        .filter(cohort_id__in=cohort_ids_of([student]))
+        .select_related("cohort")
+        .order_by("-year", "-week")
+    )
+    return {
+        "student": student,
+        "row": row,
+        "updates": updates,
+        "show_suggestion": user.pk != student.pk,
+    }
