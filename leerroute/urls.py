@@ -21,6 +21,8 @@ urlpatterns = [
     path("leervragen/", include("leerroute.learning.urls")),
     path("training/", include("leerroute.training.urls")),
     path("feedback/", include("leerroute.feedback.urls")),
+    path("intervisie/", include("leerroute.intervision.urls")),
+    path("bij-wie/", include("leerroute.support.urls")),
     path("beheer/", admin.site.urls),
 ]
 
