@@ -249,7 +249,7 @@ def contacts_for(user) -> list[Contact]:
                 placement.assessor,
                 "assessor",
                 assessor_purpose,
-                _("studentbegeleider van %(student)s") % {"student": placement.student},
+                str(placement.student),
             )
 
     if Role.ASSESSOR in held:
@@ -265,7 +265,7 @@ def contacts_for(user) -> list[Contact]:
                     mentor,
                     "mentor",
                     _("Input voor de voortgang: hoe het op de werkvloer gaat."),
-                    _("werkbegeleider van %(student)s") % {"student": placement.student},
+                    str(placement.student),
                 )
 
     if staff_students:
@@ -275,7 +275,7 @@ def contacts_for(user) -> list[Contact]:
                     teacher,
                     "teacher",
                     _("Wat er op school speelt en afspraken over je student."),
-                    _("docent van %(student)s") % {"student": enrollment.student},
+                    str(enrollment.student),
                 )
 
     if Role.PRACTICE_EDUCATOR in held:
@@ -320,13 +320,13 @@ def contacts_for(user) -> list[Contact]:
                     mentor,
                     "mentor",
                     _("Hoe het met je student gaat op de werkvloer."),
-                    _("werkbegeleider van %(student)s") % {"student": student},
+                    str(student),
                 )
             found.add(
                 placement.assessor,
                 "assessor",
                 _("De voortgang en beoordeling van je student."),
-                _("studentbegeleider van %(student)s") % {"student": student},
+                str(student),
             )
         pe_of(
             [p.team.department.organisation_id for p in placements],
