@@ -128,3 +128,27 @@ def test_page_has_a_constant_query_count(client_for, demo):
 def test_menu_has_the_page(client_for):
     body = client_for("student1").get(reverse("core:home")).content.decode()
     assert f'href="{reverse("support:index")}"' in body
+
+
+def test_student_without_questions_is_told_whom_to_ask(demo):
+    from django.test import Client
+
+    from leerroute.people.models import Organisation
+
+    team = Team.objects.get(name="Team Tulp")
+    student = User.objects.create(username="nieuwe-student", first_name="Nina", last_name="Nieuw")
+    RoleAssignment.objects.create(
+        user=student,
+        role=Role.STUDENT,
+        organisation=Organisation.objects.get(name="mboRijnland"),
+        start_date=datetime.date(2000, 1, 1),
+    )
+    placement = Placement.objects.create(
+        student=student, team=team, start_date=datetime.date(2000, 1, 1)
+    )
+    placement.mentors.add(demo["werkbegeleider1"])
+    client = Client()
+    client.force_login(student)
+    body = client.get(reverse("learning:list")).content.decode()
+    assert "Je hebt nog geen leervragen." in body
+    assert "Vraag het <strong>Ingrid Bakelaar</strong> (werkbegeleider)" in body
