@@ -9,6 +9,7 @@ the version the editor loaded (``core.versioning``): a stale save raises
 from __future__ import annotations
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from leerroute.core import access, versioning
@@ -45,15 +46,24 @@ def update_group(
 
 @transaction.atomic
 def end_group(group: IntervisionGroup, expected_version: int, *, by: User) -> IntervisionGroup:
-    """End the group: it keeps its history (meetings, notes) and plans nothing new."""
+    """End the group: it keeps its history (meetings, notes) and plans nothing new.
+
+    Its meetings still to come are cancelled (their version goes up, so a
+    calendar that has them shows them as cancelled).
+    """
     access.require(by, "intervision.change_group", group)
-    return versioning.update(
+    now = timezone.now()
+    versioning.update(
         group,
         expected_version,
         conditions={"ended_at__isnull": True},
-        ended_at=timezone.now(),
+        ended_at=now,
         ended_by=by,
     )
+    Meeting.objects.upcoming(now).filter(group=group).update(
+        cancelled_at=now, cancelled_by=by, changed_at=now, version=F("version") + 1
+    )
+    return group
 
 
 MEETING_FIELDS = ("starts_at", "ends_at", "place", "method")

@@ -82,6 +82,7 @@ def test_practice_educator_edits_members_and_a_stale_edit_is_refused(client_for,
 def test_ended_group_keeps_its_notes_readable_for_members_only(client_for, demo):
     group = _group()
     services.end_group(group, group.version, by=demo["praktijkopleider1"])
+    assert not Meeting.objects.upcoming().filter(group=group).exists()  # planned: cancelled
     with pytest.raises(PermissionDenied):  # ended once; a second end is refused
         services.end_group(group, group.version, by=demo["beheerder"])
     held = Meeting.objects.filter(group=group, notes__isnull=False).first()
