@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     "leerroute.privacy",
     "leerroute.notifications",
     "leerroute.school",
+    "leerroute.intervision",
+    "leerroute.support",
 ]
 
 MIDDLEWARE = [

@@ -24,6 +24,8 @@ urlpatterns = [
     path("", include("leerroute.privacy.urls")),
     path("meldingen/", include("leerroute.notifications.urls")),
     path("weekupdates/", include("leerroute.school.urls")),
+    path("intervisie/", include("leerroute.intervision.urls")),
+    path("bij-wie/", include("leerroute.support.urls")),
     path("beheer/", admin.site.urls),
 ]
 

@@ -849,3 +849,160 @@ MATRIX.update(SCHOOL_MATRIX)
 # Every URL of the Django admin (namespace "admin"): the functional
 # administrator only; everyone else is sent to the admin sign-in.
 ADMIN_NAMESPACE_EXPECT = {None: FOUND, **dict.fromkeys(SIGNED_IN, FOUND), "beheerder": OK}
+
+# --- intervision (leerroute.intervision) -------------------------------------------------
+# Demo (leerroute/intervision/demo.py): "Intervisie De Rijnhof" at DSV (facilitator
+# studentbegeleider1, werkbegeleider1 a member; praktijkopleider1 forms it but is not in
+# it) and "Intervisie Topaz" (facilitator praktijkopleider2, werkbegeleider2 a member).
+# The notes (and the calendar download) are for the group only: 404 for everyone else,
+# the practice educator and the beheerder included.
+
+
+def _iv_group(name):
+    from leerroute.intervision.models import IntervisionGroup
+
+    return lambda d: IntervisionGroup.objects.get(name=name)
+
+
+def _iv_meeting(name):
+    from leerroute.intervision.models import Meeting
+
+    return lambda d: Meeting.objects.upcoming().filter(group__name=name).first()
+
+
+IV_RIJNHOF, IV_TOPAZ = "Intervisie De Rijnhof", "Intervisie Topaz"
+IV_USERS = {
+    "werkbegeleider1",
+    "werkbegeleider2",
+    "studentbegeleider1",
+    "studentbegeleider2",
+    "praktijkopleider1",
+    "praktijkopleider2",
+    "beheerder",
+}
+IV_SEES_RIJNHOF = {"werkbegeleider1", "studentbegeleider1", "praktijkopleider1", "beheerder"}
+IV_IN_RIJNHOF = {"werkbegeleider1", "studentbegeleider1"}
+IV_MANAGES_RIJNHOF = {"praktijkopleider1", "beheerder"}
+IV_SEES_TOPAZ = {"werkbegeleider2", "praktijkopleider2", "beheerder"}
+IV_MANAGES_TOPAZ = {"praktijkopleider2", "beheerder"}
+
+INTERVISION_MATRIX: dict[str, list[Case]] = {
+    "intervision:index": [Case(only(IV_USERS, no=DENIED))],
+    "intervision:group_create": [
+        Case(only({"praktijkopleider1", "praktijkopleider2", "beheerder"}, no=DENIED)),
+        # No name, no members: the form again with Dutch messages, nothing created.
+        Case(
+            only({"praktijkopleider1", "praktijkopleider2", "beheerder"}, no=DENIED),
+            method="post",
+            data={"name": ""},
+            label="empty post",
+        ),
+    ],
+    "intervision:group_detail": [
+        Case(only(IV_SEES_RIJNHOF), kwargs=pk(_iv_group(IV_RIJNHOF)), label="rijnhof"),
+        Case(only(IV_SEES_TOPAZ), kwargs=pk(_iv_group(IV_TOPAZ)), label="topaz"),
+    ],
+    "intervision:group_edit": [
+        Case(
+            _tr_manage(IV_MANAGES_RIJNHOF, IV_SEES_RIJNHOF),
+            kwargs=pk(_iv_group(IV_RIJNHOF)),
+            label="rijnhof",
+        ),
+        Case(
+            _tr_manage(IV_MANAGES_TOPAZ, IV_SEES_TOPAZ),
+            kwargs=pk(_iv_group(IV_TOPAZ)),
+            label="topaz",
+        ),
+    ],
+    "intervision:group_end": [
+        Case(
+            _tr_manage(IV_MANAGES_RIJNHOF, IV_SEES_RIJNHOF),
+            kwargs=pk(_iv_group(IV_RIJNHOF)),
+        ),
+        # No version: the confirmation again with a Dutch message, the group stays.
+        Case(
+            _tr_manage(IV_MANAGES_RIJNHOF, IV_SEES_RIJNHOF),
+            kwargs=pk(_iv_group(IV_RIJNHOF)),
+            method="post",
+            data={},
+            label="post without version",
+        ),
+    ],
+    "intervision:meeting_create": [
+        Case(
+            _tr_manage(IV_MANAGES_RIJNHOF | {"studentbegeleider1"}, IV_SEES_RIJNHOF),
+            kwargs=pk(_iv_group(IV_RIJNHOF)),
+        ),
+    ],
+    "intervision:meeting_detail": [
+        Case(only(IV_SEES_RIJNHOF), kwargs=pk(_iv_meeting(IV_RIJNHOF)), label="rijnhof"),
+        Case(only(IV_SEES_TOPAZ), kwargs=pk(_iv_meeting(IV_TOPAZ)), label="topaz"),
+    ],
+    "intervision:meeting_edit": [
+        Case(
+            _tr_manage(IV_MANAGES_RIJNHOF | {"studentbegeleider1"}, IV_SEES_RIJNHOF),
+            kwargs=pk(_iv_meeting(IV_RIJNHOF)),
+        ),
+    ],
+    "intervision:meeting_cancel": [
+        Case(
+            _tr_manage(IV_MANAGES_RIJNHOF | {"studentbegeleider1"}, IV_SEES_RIJNHOF),
+            kwargs=pk(_iv_meeting(IV_RIJNHOF)),
+        ),
+    ],
+    "intervision:meeting_attendance": [
+        Case(
+            _tr_manage({"studentbegeleider1"}, IV_SEES_RIJNHOF),
+            kwargs=pk(_iv_meeting(IV_RIJNHOF)),
+            label="rijnhof",
+        ),
+        Case(
+            _tr_manage({"praktijkopleider2"}, IV_SEES_TOPAZ),
+            kwargs=pk(_iv_meeting(IV_TOPAZ)),
+            label="topaz",
+        ),
+    ],
+    "intervision:meeting_notes": [
+        Case(only(IV_IN_RIJNHOF), kwargs=pk(_iv_meeting(IV_RIJNHOF)), label="rijnhof"),
+        Case(
+            only({"werkbegeleider2", "praktijkopleider2"}),
+            kwargs=pk(_iv_meeting(IV_TOPAZ)),
+            label="topaz",
+        ),
+        # Too long: the form again with a Dutch message, nothing saved; others 404.
+        Case(
+            only(IV_IN_RIJNHOF),
+            kwargs=pk(_iv_meeting(IV_RIJNHOF)),
+            method="post",
+            data={"text": "x" * 20_001},
+            label="too long",
+        ),
+    ],
+    "intervision:meeting_ics": [
+        Case(only(IV_IN_RIJNHOF), kwargs=pk(_iv_meeting(IV_RIJNHOF)), label="rijnhof"),
+        Case(
+            only({"werkbegeleider2", "praktijkopleider2"}),
+            kwargs=pk(_iv_meeting(IV_TOPAZ)),
+            label="topaz",
+        ),
+    ],
+}
+MATRIX.update(INTERVISION_MATRIX)
+# --- end of intervision -------------------------------------------------------------------
+
+# --- support (leerroute.support): "Bij wie kan ik terecht?" ---------------------------------
+SUPPORT_MATRIX: dict[str, list[Case]] = {
+    "support:index": [Case(everyone(OK))],
+    "support:card": [
+        # A malformed e-mail address: the profile again with a Dutch message, nothing saved.
+        Case(
+            everyone(OK),
+            method="post",
+            data={"work_email": "geen-adres", "work_phone": "", "availability": ""},
+            label="bad input",
+        ),
+        Case(everyone(NOT_ALLOWED, anonymous=NOT_ALLOWED), label="get"),
+    ],
+}
+MATRIX.update(SUPPORT_MATRIX)
+# --- end of support -----------------------------------------------------------------------

@@ -44,7 +44,7 @@ def same_origin_links(page) -> list[str]:
         if (url.scheme, url.netloc) != (origin.scheme, origin.netloc):
             continue
         path = url.path + (f"?{url.query}" if url.query else "")
-        if path.startswith(SKIP_PREFIXES) or path in found:
+        if path.startswith(SKIP_PREFIXES) or url.path.endswith(".ics") or path in found:
             continue
         found.append(path)
     return found
