@@ -21,6 +21,8 @@ urlpatterns = [
     path("leervragen/", include("leerroute.learning.urls")),
     path("training/", include("leerroute.training.urls")),
     path("feedback/", include("leerroute.feedback.urls")),
+    path("begrippen/", include("leerroute.glossary.urls")),
+    path("zoeken/", include("leerroute.search.urls")),
     path("beheer/", admin.site.urls),
 ]
 
