@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from leerroute.core import inputs
+from leerroute.core.forms import watch_privacy
 from leerroute.core.versioning import VersionedModelForm
 
 from . import services
@@ -65,6 +66,8 @@ class TermForm(VersionedModelForm):
             )
         self.fields["related"].queryset = related
         self.fields["related"].required = False
+        # An example from the ward must not identify a client (TRUST.md PRIV-19).
+        watch_privacy(self, "definition", "example")
 
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())

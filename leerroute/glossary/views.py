@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from leerroute.core import access
+from leerroute.core.forms import warn_about_clients
 
 from . import queries, services
 from .forms import GlossarySearchForm, TermForm
@@ -93,6 +94,7 @@ def term_create(request):
     form = TermForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         term = services.create_term(form.cleaned_data, by=request.user)
+        warn_about_clients(request, form.cleaned_data["definition"], form.cleaned_data["example"])
         messages.success(request, _("Het begrip is toegevoegd."))
         return redirect(term)
     return render(request, "glossary/term_form.html", {"form": form, "term": None})
@@ -111,6 +113,9 @@ def term_edit(request, slug):
         except services.Conflict as exc:
             form.add_error(None, exc.message)
         else:
+            warn_about_clients(
+                request, form.cleaned_data["definition"], form.cleaned_data["example"]
+            )
             messages.success(request, _("Het begrip is opgeslagen."))
             return redirect(term)
     return render(request, "glossary/term_form.html", {"form": form, "term": term})

@@ -371,3 +371,16 @@ def test_the_terms_are_read_once_per_request(db):
 def test_help_texts_link_to_the_glossary(client_for, account, url, slug):
     html = _html(client_for(account).get(reverse(url)))
     assert re.search(rf'<a class="term-link" href="/begrippen/{slug}/">', html), url
+
+
+def test_an_example_that_names_a_client_gets_a_warning(client_for):
+    term = Term.objects.get(slug="reflectie")
+    client = client_for("praktijkopleider1")
+    page = client.get(reverse("glossary:edit", args=["reflectie"]))
+    assert 'id="id_example_privacy"' in _html(page)
+    response = client.post(
+        reverse("glossary:edit", args=["reflectie"]),
+        _form_data(term, example="Mevrouw Jansen op kamer 12 vond het fijn."),
+        follow=True,
+    )
+    assert "noemt mogelijk een cliënt" in _html(response)
