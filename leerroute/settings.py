@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "leerroute.school",
     "leerroute.intervision",
     "leerroute.support",
+    "leerroute.glossary",
+    "leerroute.search",
 ]
 
 MIDDLEWARE = [

@@ -26,6 +26,8 @@ urlpatterns = [
     path("weekupdates/", include("leerroute.school.urls")),
     path("intervisie/", include("leerroute.intervision.urls")),
     path("bij-wie/", include("leerroute.support.urls")),
+    path("begrippen/", include("leerroute.glossary.urls")),
+    path("zoeken/", include("leerroute.search.urls")),
     path("beheer/", admin.site.urls),
 ]
 

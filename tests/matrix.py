@@ -845,6 +845,47 @@ SCHOOL_MATRIX: dict[str, list[Case]] = {
 }
 MATRIX.update(SCHOOL_MATRIX)
 # --- end of school -------------------------------------------------------------------
+# --- glossary (leerroute.glossary) and search (leerroute.search) -----------------------
+# Everyone signed in reads the glossary; practice educators, teachers and the
+# beheerder edit it. The search is for everyone signed in; what it finds is scoped.
+GLOSSARY_EDITORS = {"praktijkopleider1", "praktijkopleider2", "docent1", "docent2", "beheerder"}
+_LEERVRAAG = lambda d: {"slug": "leervraag"}  # noqa: E731
+
+GLOSSARY_SEARCH_MATRIX: dict[str, list[Case]] = {
+    "glossary:list": [
+        Case(everyone(OK)),
+        Case(everyone(OK), method="post", data={"q": "leervraag"}, label="search"),
+        Case(everyone(OK), method="post", data={"q": "x" * 101}, label="too long"),
+    ],
+    "glossary:create": [
+        Case(only(GLOSSARY_EDITORS, no=DENIED)),
+        # Nothing filled in: the form again with Dutch messages, nothing saved.
+        Case(only(GLOSSARY_EDITORS, no=DENIED), method="post", data={}, label="post empty"),
+    ],
+    "glossary:detail": [
+        Case(everyone(OK), kwargs=_LEERVRAAG),
+        Case(everyone(HIDDEN), kwargs=lambda d: {"slug": "bestaat-niet"}, label="unknown"),
+    ],
+    "glossary:edit": [
+        Case(only(GLOSSARY_EDITORS, no=DENIED), kwargs=_LEERVRAAG),
+        Case(
+            only(GLOSSARY_EDITORS, no=DENIED),
+            kwargs=_LEERVRAAG,
+            method="post",
+            data={},
+            label="post empty",
+        ),
+        Case(everyone(HIDDEN), kwargs=lambda d: {"slug": "bestaat-niet"}, label="unknown"),
+    ],
+    "search:search": [
+        Case(everyone(OK)),
+        Case(everyone(OK), method="post", data={"q": "Milan"}, label="post"),
+        Case(everyone(OK), method="post", data={"q": ""}, label="empty"),
+        Case(everyone(OK), method="post", data={"q": "a\tb"}, label="control"),
+    ],
+}
+MATRIX.update(GLOSSARY_SEARCH_MATRIX)
+# --- end of glossary and search -------------------------------------------------------
 
 # Every URL of the Django admin (namespace "admin"): the functional
 # administrator only; everyone else is sent to the admin sign-in.

@@ -32,6 +32,7 @@ from tests.matrix import (
     _FB1,
     ACCOUNTS,
     GIVES_FEEDBACK,
+    GLOSSARY_EDITORS,
     REVIEWS_STUDENT1,
     SIGNED_IN,
     TR_LIBRARY,
@@ -110,6 +111,18 @@ _EDUCATORS = {"praktijkopleider1", "praktijkopleider2"}
 
 def _with_student1(d):
     return {**OEPS, "student": d["student1"].pk}
+
+
+def _term_data(d):
+    from leerroute.glossary.models import Term
+
+    term = Term.objects.get(slug="leervraag")
+    return {
+        "name": term.name,
+        "definition": term.definition,
+        "slug": term.slug,
+        "version": term.version,
+    }
 
 
 def _programme(d):
@@ -277,6 +290,22 @@ PROBES = [
         method="post",
         data=lambda d: {"title": "Nieuwe werkvorm", "purpose": "Oefenen.", "steps": "Stap"},
     ),
+    # --- the glossary's edit form (editors) ---
+    *(
+        Probe(
+            "glossary:edit",
+            param,
+            "form",
+            GLOSSARY_EDITORS,
+            kwargs=lambda d: {"slug": "leervraag"},
+            method="post",
+            data=_term_data,
+        )
+        for param in ("related", "version")
+    ),
+    # --- search words (POST, so never in a URL) ---
+    Probe("search:search", "q", "text", method="post"),
+    Probe("glossary:list", "q", "text", method="post"),
     # --- free text read without a form ---
     Probe(
         "learning:submit",
@@ -305,7 +334,7 @@ def _snapshot() -> dict:
 
     rows = {
         model._meta.label: model.objects.count()
-        for label in ("people", "learning", "feedback", "training")
+        for label in ("people", "learning", "feedback", "training", "glossary")
         for model in apps.get_app_config(label).get_models()
         if model._meta.model_name != "accesslog"
     }
