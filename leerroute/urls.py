@@ -21,6 +21,8 @@ urlpatterns = [
     path("leervragen/", include("leerroute.learning.urls")),
     path("training/", include("leerroute.training.urls")),
     path("feedback/", include("leerroute.feedback.urls")),
+    path("import/", include("leerroute.imports.urls")),
+    path("export/", include("leerroute.exports.urls")),
     path("beheer/", admin.site.urls),
 ]
 
