@@ -313,3 +313,42 @@ def test_too_big_files_are_refused(settings):
     settings.IMPORT_MAX_BYTES = 10
     with pytest.raises(files.BadFile, match="te groot"):
         files.read_table("a.csv", b"a;b\n1;2\n3;4\n")
+
+
+def _students(n, start=0):
+    return [
+        [
+            f"S{i:05d}",
+            f"st.bulk{i}",
+            "Stu",
+            f"Dent {i}",
+            "mboRijnland",
+            "VIG-3A",
+            "",
+            "Verzorgende IG",
+        ]
+        for i in range(start, start + n)
+    ]
+
+
+def test_student_and_placement_imports_use_a_constant_number_of_queries():
+    def count(kind, header, rows, dry_run=True):
+        with CaptureQueriesContext(connection) as ctx:
+            services.run(kind, table(header, rows), dry_run=dry_run)
+        return len(ctx.captured_queries)
+
+    assert count(services.STUDENTS, STUDENT_HEADER, _students(1)) == count(
+        services.STUDENTS, STUDENT_HEADER, _students(30)
+    )
+    services.run(services.STUDENTS, table(STUDENT_HEADER, _students(31)), dry_run=False)
+    start = timezone.localdate().isoformat()
+
+    def placements(n, offset=0):
+        return [
+            [f"S{i:05d}", DSV, RIJNHOF, "Team Tulp", start, "", "werkbegeleider1", ""]
+            for i in range(offset, offset + n)
+        ]
+
+    one = count(services.PLACEMENTS, PLACEMENT_HEADER, placements(1), dry_run=False)
+    many = count(services.PLACEMENTS, PLACEMENT_HEADER, placements(30, 1), dry_run=False)
+    assert one == many
