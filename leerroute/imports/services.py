@@ -19,11 +19,12 @@ deleted: people missing from a full HR file get an end date on their roles.
 from __future__ import annotations
 
 import datetime
+import secrets
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.contrib.auth.hashers import make_password
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
@@ -256,10 +257,6 @@ def _end_date_for(start: datetime.date, new_start: datetime.date) -> datetime.da
     return max(start, new_start - datetime.timedelta(days=1))
 
 
-def _role_label(role: str) -> str:
-    return str(Role(role).label)
-
-
 # --- planners -------------------------------------------------------------------------
 
 
@@ -283,7 +280,14 @@ class _Planner:
         self.new_assignments: list[RoleAssignment] = []
         self.ended_assignments: list[RoleAssignment] = []
         self.seen_numbers: dict[tuple[int, str], int] = {}
+        # Translated once per import, not once per row (thousands of rows).
+        self.msg_new_account = _("nieuw account %(username)s")
+        self.msg_role = _("rol %(role)s (%(where)s)")
+        self.role_labels = {value: str(label) for value, label in Role.choices}
         self.seen_usernames: dict[str, int] = {}
+
+    def label(self, role: str) -> str:
+        return self.role_labels.get(role, role)
 
     # organisation of a row, checked against what the importer may do
     def organisation(self, result: RowResult, values: dict, kind: str) -> Organisation | None:
@@ -438,11 +442,12 @@ class _Planner:
                     first_name=first,
                     last_name=last,
                     email=email,
-                    password=make_password(None),
+                    # Unusable (as make_password(None), without its slow random string).
+                    password=UNUSABLE_PASSWORD_PREFIX + secrets.token_hex(20),
                 )
                 self.new_users.append(user)
                 self.new_keys.append(PersonKey(organisation=org, number=number, user=user))
-                result.change(_("nieuw account %(username)s") % {"username": username}, True)
+                result.change(self.msg_new_account % {"username": username}, True)
                 return user
         changed = []
         if user.first_name != first or user.last_name != last:
@@ -596,7 +601,7 @@ class _Employees(_Planner):
                     if not values.get("team"):
                         result.refuse(
                             "team",
-                            _("Verplicht voor de rol %(role)s.") % {"role": _role_label(role)},
+                            _("Verplicht voor de rol %(role)s.") % {"role": self.label(role)},
                         )
                     continue
                 if role == Role.ASSESSOR and department is None:
@@ -630,7 +635,7 @@ class _Employees(_Planner):
                 )
                 where = team.name if team_id else department.name if dept_id else org.name
                 result.change(
-                    _("rol %(role)s (%(where)s)") % {"role": _role_label(role), "where": where},
+                    self.msg_role % {"role": self.label(role), "where": where},
                     created=not user.pk,
                 )
             for key, assignment in have.items():
@@ -643,7 +648,7 @@ class _Employees(_Planner):
         self.ended_assignments.append(assignment)
         result.change(
             _("rol %(role)s beëindigd per %(date)s")
-            % {"role": _role_label(assignment.role), "date": assignment.end_date.isoformat()}
+            % {"role": self.label(assignment.role), "date": assignment.end_date.isoformat()}
         )
 
     def plan_end_missing(self) -> None:
@@ -671,7 +676,7 @@ class _Employees(_Planner):
             self.ended_assignments.append(assignment)
             result.changes.append(
                 _("rol %(role)s beëindigd per %(date)s")
-                % {"role": _role_label(assignment.role), "date": assignment.end_date.isoformat()}
+                % {"role": self.label(assignment.role), "date": assignment.end_date.isoformat()}
             )
 
 
