@@ -60,7 +60,8 @@ class DossierSummary:
     title: str
     crebo: str | None  # None: the file names no crebo
     version_label: str
-    qualifications: list[tuple[str, str | None]] = field(default_factory=list)
+    # (title, crebo or None, the file's note on the crebo, e.g. why it is missing)
+    qualifications: list[tuple[str, str | None, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -374,7 +375,10 @@ def _import_dossier(result: ImportResult, dossier: dict) -> None:
         )
         result.qualifications += 1
         seen_quals.add(qualification.pk)
-        summary.qualifications.append((qualification.title, qualification.crebo or None))
+        note = qual.get("crebo_note") if isinstance(qual.get("crebo_note"), str) else ""
+        summary.qualifications.append(
+            (qualification.title, qualification.crebo or None, note[:300])
+        )
         own = [
             wp
             for task in qual.get("kerntaken", [])

@@ -228,3 +228,8 @@ def test_bad_qualification_files(name, data, message, client_for):
     response = qupload(client_for("beheerder"), data, name=name)
     assert response.status_code == 400
     assert message in response.content.decode()
+
+
+def test_the_files_note_on_a_missing_crebo_is_shown(client_for):
+    response = qupload(client_for("beheerder"), json.dumps(shipped_document()).encode())
+    assert "No crebo number for Verzorgende IG was found" in response.content.decode()

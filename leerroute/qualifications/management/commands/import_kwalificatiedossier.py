@@ -44,8 +44,9 @@ class Command(BaseCommand):
             crebo = dossier.crebo or "geen crebo in het bestand"
             version = dossier.version_label or "geen versie"
             self.stdout.write(f"{dossier.title}: crebo {crebo}, versie {version}")
-            for title, qcrebo in dossier.qualifications:
-                self.stdout.write(f"  {title}: crebo {qcrebo or 'onbekend (niet in het bestand)'}")
+            for title, qcrebo, note in dossier.qualifications:
+                line = f"  {title}: crebo {qcrebo or 'onbekend (niet in het bestand)'}"
+                self.stdout.write(f"{line} ({note})" if note else line)
         for change in result.changes:
             self.stdout.write(f"  {change.action}: {change.what} {change.code} {change.title}")
         prefix = "Proefimport, niets opgeslagen" if dry_run else "Geïmporteerd"
