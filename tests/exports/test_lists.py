@@ -214,3 +214,17 @@ def test_constant_queries_whatever_the_number_of_rows(url, client_for, demo):
     _more_data(demo)
     client = client_for("praktijkopleider1")
     assert _count(client, url) == before
+
+
+def test_list_pages_link_their_downloads_with_the_same_filter(demo, client_for):
+    page = client_for("beheerder").get("/studenten/?q=Ver hoef&x").content.decode()
+    assert 'href="/export/studenten.csv?q=Ver%20hoef"' in page
+    assert 'href="/export/studenten.xlsx?q=Ver%20hoef"' in page
+    page = client_for("praktijkopleider1").get("/leervragen/?status=approved").content.decode()
+    assert 'href="/export/leervragen.csv?status=approved"' in page
+    student = demo["student1"]
+    page = client_for("docent1").get(f"/feedback/studenten/{student.pk}/").content.decode()
+    assert f'href="/export/feedback.csv?student={student.pk}"' in page
+    assert f'href="/export/studenten/{student.pk}/voortgangsverslag.pdf"' in page
+    page = client_for("praktijkopleider1").get("/training/dekking/").content.decode()
+    assert 'href="/export/dekking.xlsx"' in page
