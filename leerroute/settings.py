@@ -78,6 +78,8 @@ INSTALLED_APPS = [
     "leerroute.support",
     "leerroute.glossary",
     "leerroute.search",
+    "leerroute.imports",
+    "leerroute.exports",
 ]
 
 MIDDLEWARE = [
@@ -262,6 +264,9 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG
 # Training materials (leerroute.training): largest accepted upload, in bytes.
+# Imports of people (CSV/XLSX) and qualification files (JSON): size and rows.
+IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 5 * 1024 * 1024)
+IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 20000)
 TRAINING_UPLOAD_MAX_BYTES = env_int("TRAINING_UPLOAD_MAX_BYTES", 50 * 1024 * 1024)
 # Largest request body Leerroute reads at all: requests that announce more
 # (Content-Length) get 413 before the body is read. The largest upload plus

@@ -28,6 +28,8 @@ urlpatterns = [
     path("bij-wie/", include("leerroute.support.urls")),
     path("begrippen/", include("leerroute.glossary.urls")),
     path("zoeken/", include("leerroute.search.urls")),
+    path("import/", include("leerroute.imports.urls")),
+    path("export/", include("leerroute.exports.urls")),
     path("beheer/", admin.site.urls),
 ]
 

@@ -778,6 +778,20 @@ def _digest_token(username: str):
         from leerroute.school.digest import make_token
 
         return {"token": make_token(d[username])}
+# --- imports and exports (leerroute.imports, leerroute.exports) -----------------------
+# Imports of people: the administrator and the practice educators (own organisation,
+# checked per row); qualification files: the administrator only. Exports: the same
+# people as the list page they download.
+IMPORTERS = {"praktijkopleider1", "praktijkopleider2", "beheerder"}
+_FMT_CSV = lambda d: {"fmt": "csv"}  # noqa: E731
+_FMT_XLSX = lambda d: {"fmt": "xlsx"}  # noqa: E731
+
+
+def _programme_fmt(title, fmt):
+    def kwargs(d):
+        from leerroute.training.models import Programme
+
+        return {"pk": Programme.objects.get(title=title).pk, "fmt": fmt}
 
     return kwargs
 
@@ -886,6 +900,65 @@ GLOSSARY_SEARCH_MATRIX: dict[str, list[Case]] = {
 }
 MATRIX.update(GLOSSARY_SEARCH_MATRIX)
 # --- end of glossary and search -------------------------------------------------------
+IMPORT_EXPORT_MATRIX: dict[str, list[Case]] = {
+    "imports:people": [
+        Case(only(IMPORTERS, no=DENIED)),
+        # No file: the form again with a Dutch message, nothing imported.
+        Case(only(IMPORTERS, yes=400, no=DENIED), method="post", data={}, label="empty post"),
+    ],
+    "imports:people_confirm": [
+        # No (or someone else's) upload: a Dutch 400, nothing imported.
+        Case(only(IMPORTERS, yes=400, no=DENIED), method="post", data={"upload": "1"}),
+        Case(everyone(NOT_ALLOWED, anonymous=NOT_ALLOWED), label="get"),
+    ],
+    "imports:qualifications": [
+        Case(only({"beheerder"}, no=DENIED)),
+        Case(only({"beheerder"}, yes=400, no=DENIED), method="post", data={}, label="empty post"),
+    ],
+    "imports:qualifications_confirm": [
+        Case(only({"beheerder"}, yes=400, no=DENIED), method="post", data={"upload": "x"}),
+        Case(everyone(NOT_ALLOWED, anonymous=NOT_ALLOWED), label="get"),
+    ],
+    "exports:students": [
+        Case(everyone(OK), kwargs=_FMT_CSV, label="csv"),
+        Case(everyone(OK), kwargs=_FMT_XLSX, label="xlsx"),
+    ],
+    "exports:learning_questions": [
+        Case(everyone(OK), kwargs=_FMT_CSV, label="csv"),
+        Case(everyone(OK), kwargs=_FMT_XLSX, label="xlsx"),
+    ],
+    "exports:feedback": [
+        Case(everyone(OK), kwargs=_FMT_CSV, label="csv"),
+        Case(everyone(OK), kwargs=_FMT_XLSX, label="xlsx"),
+    ],
+    "exports:reviews": [
+        Case(everyone(OK), kwargs=_FMT_CSV, label="csv"),
+        Case(everyone(OK), kwargs=_FMT_XLSX, label="xlsx"),
+    ],
+    "exports:attendance": [
+        Case(
+            _tr_manage(TR_MANAGES_TTT, TR_SEES_TTT),
+            kwargs=_programme_fmt(TR_TTT, "csv"),
+            label="ttt csv",
+        ),
+        Case(
+            _tr_manage(TR_MANAGES_TULP, TR_SEES_TULP),
+            kwargs=_programme_fmt(TR_TULP, "xlsx"),
+            label="tulp xlsx",
+        ),
+    ],
+    "exports:coverage": [
+        Case(_tr_role(TR_COVERAGE), kwargs=_FMT_CSV, label="csv"),
+        Case(_tr_role(TR_COVERAGE), kwargs=_FMT_XLSX, label="xlsx"),
+    ],
+    "exports:progress_report": [
+        Case(only(SEES_STUDENT1), kwargs=pk(lambda d: d["student1"]), label="student1"),
+        Case(only(SEES_STUDENT2), kwargs=pk(lambda d: d["student2"]), label="student2"),
+        Case(only(set()), kwargs=pk(lambda d: d["werkbegeleider1"]), label="mentor"),
+    ],
+}
+MATRIX.update(IMPORT_EXPORT_MATRIX)
+# --- end of imports and exports -------------------------------------------------------
 
 # Every URL of the Django admin (namespace "admin"): the functional
 # administrator only; everyone else is sent to the admin sign-in.

@@ -3,7 +3,15 @@
 Two phases: ``validate`` reads the whole document and returns every problem
 with its JSON path; ``import_document`` writes only a document without
 problems, in one transaction, upserting on natural keys so a re-import
-creates no duplicates.
+creates no duplicates. With ``dry_run=True`` the same import runs and is
+rolled back: the result lists what would be new, changed and removed, per
+dossier with its crebo and version (the command's ``--dry-run`` and the
+upload page of the beheer both use this).
+
+Nothing is deleted: core tasks, work processes and qualifications that are no
+longer in the file are reported ("niet meer in het bestand") and kept, since
+learning questions, feedback and reviews refer to them. Only the links of a
+qualification to work processes follow the file.
 """
 
 from __future__ import annotations
@@ -35,6 +43,27 @@ class Problem:
         return f"{self.path}: {self.reason}"
 
 
+NEW, CHANGED, REMOVED = "nieuw", "gewijzigd", "verwijderd"
+
+
+@dataclass(frozen=True)
+class Change:
+    action: str  # NEW, CHANGED or REMOVED
+    what: str  # e.g. "werkproces"
+    code: str
+    title: str
+
+
+@dataclass
+class DossierSummary:
+    slug: str
+    title: str
+    crebo: str | None  # None: the file names no crebo
+    version_label: str
+    # (title, crebo or None, the file's note on the crebo, e.g. why it is missing)
+    qualifications: list[tuple[str, str | None, str]] = field(default_factory=list)
+
+
 @dataclass
 class ImportResult:
     files: int = 0
@@ -43,6 +72,23 @@ class ImportResult:
     work_processes: int = 0
     created: int = 0
     updated: int = 0
+    removed: int = 0
+    dry_run: bool = False
+    changes: list[Change] = field(default_factory=list)
+    dossiers: list[DossierSummary] = field(default_factory=list)
+
+
+class _DryRun(Exception):
+    """Raised inside the transaction of a dry run to roll it back."""
+
+
+LABELS = {
+    QualificationLevel: "niveau",
+    QualificationFile: "dossier",
+    Qualification: "kwalificatie",
+    CoreTask: "kerntaak",
+    WorkProcess: "werkproces",
+}
 
 
 class ImportFailed(Exception):
@@ -222,35 +268,62 @@ def _validate_qualification(v, qual, path, basis_codes, codes, levels) -> None:
             )
 
 
-def import_document(document) -> ImportResult:
-    """Validate, then write everything or nothing."""
+def import_document(document, *, dry_run: bool = False) -> ImportResult:
+    """Validate, then write everything or nothing (``dry_run``: nothing, but report)."""
     problems = validate(document)
     if problems:
         raise ImportFailed(problems)
-    result = ImportResult()
-    with transaction.atomic():
-        for key, level in document.get("levels", {}).items():
-            _upsert(
-                result,
-                QualificationLevel,
-                {"number": int(key)},
-                {"name": level["name"].strip(), "summary": (level.get("summary") or "").strip()},
-            )
-        for dossier in document["dossiers"]:
-            _import_dossier(result, dossier)
+    result = ImportResult(dry_run=dry_run)
+    try:
+        with transaction.atomic():
+            for key, level in document.get("levels", {}).items():
+                _upsert(
+                    result,
+                    QualificationLevel,
+                    {"number": int(key)},
+                    {
+                        "name": level["name"].strip(),
+                        "summary": (level.get("summary") or "").strip(),
+                    },
+                )
+            for dossier in document["dossiers"]:
+                _import_dossier(result, dossier)
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
     return result
+
+
+def _describe(obj) -> tuple[str, str, str]:
+    what = LABELS.get(type(obj), type(obj)._meta.verbose_name)
+    code = str(
+        getattr(obj, "code", None)
+        or getattr(obj, "profile_code", None)
+        or getattr(obj, "slug", None)
+        or getattr(obj, "number", "")
+    )
+    return what, code, str(getattr(obj, "title", None) or getattr(obj, "name", ""))
 
 
 def _upsert(result: ImportResult, model, keys: dict, values: dict):
     obj, created = model.objects.get_or_create(**keys, defaults=values)
     if created:
         result.created += 1
+        result.changes.append(Change(NEW, *_describe(obj)))
     elif any(getattr(obj, k) != v for k, v in values.items()):
         for k, v in values.items():
             setattr(obj, k, v)
         obj.save(update_fields=list(values))
         result.updated += 1
+        result.changes.append(Change(CHANGED, *_describe(obj)))
     return obj
+
+
+def _removed(result: ImportResult, obj, title: str | None = None) -> None:
+    what, code, own_title = _describe(obj)
+    result.removed += 1
+    result.changes.append(Change(REMOVED, what, code, title or own_title))
 
 
 def _text(obj: dict, key: str) -> str:
@@ -274,11 +347,17 @@ def _import_dossier(result: ImportResult, dossier: dict) -> None:
         },
     )
     result.files += 1
+    summary = DossierSummary(
+        qfile.slug, qfile.title, dossier.get("dossier_crebo") or None, qfile.version_label
+    )
+    result.dossiers.append(summary)
+    seen_tasks: set[int] = set()
+    seen_quals: set[int] = set()
     by_code: dict[str, WorkProcess] = {}
     basis = [
         wp
         for task in dossier["basisdeel"]["kerntaken"]
-        for wp in _import_core_task(result, qfile, task, CoreTask.Part.BASE, by_code)
+        for wp in _import_core_task(result, qfile, task, CoreTask.Part.BASE, by_code, seen_tasks)
     ]
     for qual in dossier["kwalificaties"]:
         qualification = _upsert(
@@ -295,19 +374,37 @@ def _import_dossier(result: ImportResult, dossier: dict) -> None:
             },
         )
         result.qualifications += 1
+        seen_quals.add(qualification.pk)
+        note = qual.get("crebo_note") if isinstance(qual.get("crebo_note"), str) else ""
+        summary.qualifications.append(
+            (qualification.title, qualification.crebo or None, note[:300])
+        )
         own = [
             wp
             for task in qual.get("kerntaken", [])
-            for wp in _import_core_task(result, qfile, task, CoreTask.Part.PROFILE, by_code)
+            for wp in _import_core_task(
+                result, qfile, task, CoreTask.Part.PROFILE, by_code, seen_tasks
+            )
         ]
         if qual.get("all_werkproces_codes") is not None:
             processes = [by_code[code] for code in qual["all_werkproces_codes"]]
         else:
             processes = (basis if qual.get("includes_basisdeel", True) else []) + own
+        wanted = {p.pk for p in processes}
+        for process in qualification.work_processes.exclude(pk__in=wanted):
+            _removed(result, process, f"{process.title} (niet meer bij {qualification.title})")
         qualification.work_processes.set(processes)
+    seen_processes = {p.pk for p in by_code.values()}
+    for task in qfile.core_tasks.exclude(pk__in=seen_tasks):
+        _removed(result, task, f"{task.title} (niet meer in het bestand; blijft bewaard)")
+    for process in WorkProcess.objects.filter(core_task__file=qfile).exclude(pk__in=seen_processes):
+        _removed(result, process, f"{process.title} (niet meer in het bestand; blijft bewaard)")
+    for qualification in qfile.qualifications.exclude(pk__in=seen_quals):
+        kept = f"{qualification.title} (niet meer in het bestand; blijft bewaard)"
+        _removed(result, qualification, kept)
 
 
-def _import_core_task(result, qfile, task, part, by_code) -> list[WorkProcess]:
+def _import_core_task(result, qfile, task, part, by_code, seen) -> list[WorkProcess]:
     core_task = _upsert(
         result,
         CoreTask,
@@ -315,6 +412,7 @@ def _import_core_task(result, qfile, task, part, by_code) -> list[WorkProcess]:
         {"title": _text(task, "title"), "part": part, "description": _text(task, "description")},
     )
     result.core_tasks += 1
+    seen.add(core_task.pk)
     processes = []
     for wp in task["werkprocessen"]:
         process = _upsert(

@@ -17,7 +17,11 @@ def qualification_list(request):
             ),
         )
     )
-    return render(request, "qualifications/list.html", {"files": files})
+    return render(
+        request,
+        "qualifications/list.html",
+        {"files": files, "can_upload": access.can(request.user, "imports.import_qualifications")},
+    )
 
 
 @login_required

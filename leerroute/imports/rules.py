@@ -1,0 +1,21 @@
+"""Named permissions for imports; each predicate delegates to ``queries.py``."""
+
+import rules
+
+from leerroute.people import queries as people
+
+from . import queries
+
+
+@rules.predicate
+def imports_people(user):
+    return queries.importable_organisations(user).exists()
+
+
+@rules.predicate
+def is_admin(user):
+    return people.is_admin(user)
+
+
+rules.add_perm("imports.import_people", imports_people)
+rules.add_perm("imports.import_qualifications", is_admin)
