@@ -26,6 +26,7 @@ from django.db import transaction
 from django.db.models import F, Max, Q
 from django.utils import timezone
 
+from leerroute.core.panels import app_modules
 from leerroute.feedback.models import Feedback, ProgressReview
 from leerroute.learning.models import LearningQuestion
 from leerroute.people.models import AccessLog, Enrollment, Placement, Role, RoleAssignment, User
@@ -191,6 +192,10 @@ def erase(student: User, *, by: User) -> ErasureLog:
     AccessLog._base_manager.filter(pk__in=logs.values("pk")).update(student=None, object_id=None)
     for category, rows in STUDENT_CATEGORIES.items():
         counts[category] = rows([student.pk]).delete()[0]
+    # Apps that hold the student's name outside the student's own rows (e.g. other
+    # people's notifications) forget it in their erasure.py: forget(student) -> int.
+    for module in app_modules("erasure"):
+        counts[module.__name__.split(".")[1]] += module.forget(student)
     _deleted, by_model = student.delete()
     for label, n in by_model.items():
         counts[label] += n
