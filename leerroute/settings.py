@@ -71,6 +71,10 @@ INSTALLED_APPS = [
     "leerroute.training",
     "leerroute.learning",
     "leerroute.feedback",
+    # django-ninja: in INSTALLED_APPS so its documentation page uses the Swagger UI
+    # files shipped in the package (static files), never a CDN (CSP, PRIV-25).
+    "ninja",
+    "leerroute.api",
 ]
 
 MIDDLEWARE = [

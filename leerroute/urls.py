@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from leerroute.api.api import api
 from leerroute.core import views as core_views
 from leerroute.core.password_change import CountedPasswordChangeView
 
@@ -21,6 +22,8 @@ urlpatterns = [
     path("leervragen/", include("leerroute.learning.urls")),
     path("training/", include("leerroute.training.urls")),
     path("feedback/", include("leerroute.feedback.urls")),
+    path("api/v1/", api.urls),
+    path("profiel/api-tokens/", include("leerroute.api.urls")),
     path("beheer/", admin.site.urls),
 ]
 
