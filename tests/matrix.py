@@ -752,6 +752,35 @@ API_MATRIX: dict[str, list[Case]] = {
             label="s1 submitted (staff 403)",
         ),
     ],
+    # Reviewing: the named mentor of the placement (werkbegeleider1 for student1).
+    "api:learning_questions_approve": [
+        _api(
+            api_tiers({"werkbegeleider1"}, SEES_STUDENT1),
+            _lq("student1", "submitted"),
+            method="post",
+            data={
+                "checklist": dict.fromkeys(
+                    [
+                        "right_level",
+                        "linked_work_process",
+                        "concrete",
+                        "steps_lead_to_competence",
+                        "support_written",
+                    ],
+                    True,
+                ),
+                "mentor_support": "Ik doe het voor en kijk mee.",
+            },
+        ),
+    ],
+    "api:learning_questions_ask_clarification": [
+        _api(
+            api_tiers({"werkbegeleider1"}, SEES_STUDENT1),
+            _lq("student1", "submitted"),
+            method="post",
+            data={"message": "Wanneer wil je dit kunnen?"},
+        ),
+    ],
     "api:feedback_detail": [
         _api(api_only(SEES_STUDENT1), _first("feedback.Feedback", student=lambda d: d["student1"])),
     ],

@@ -18,7 +18,14 @@ from leerroute.feedback import services as feedback_services
 from leerroute.feedback.forms import FeedbackForm, ResponseForm
 from leerroute.feedback.models import OEPS_MAX_LENGTH, RESPONSE_MAX_LENGTH, Feedback
 from leerroute.learning import services as learning_services
-from leerroute.learning.models import QUESTION_MAX, STEPS_MAX, SUPPORT_MAX, LearningQuestion
+from leerroute.learning.models import (
+    MENTOR_SUPPORT_MAX,
+    MESSAGE_MAX,
+    QUESTION_MAX,
+    STEPS_MAX,
+    SUPPORT_MAX,
+    LearningQuestion,
+)
 
 from . import resources
 from .errors import field_errors
@@ -141,6 +148,70 @@ def submit_learning_question(request, payload: VersionOnly, pk: int = ObjectId):
     question = _question(request, pk, "learning.change_question")
     return _learning_errors(
         lambda: learning_services.submit(question, request.user, expected_version=payload.version)
+    )
+
+
+class ChecklistIn(Schema):
+    """The mentor's review checklist (all five must be true to approve)."""
+
+    right_level: bool = False
+    linked_work_process: bool = False
+    concrete: bool = False
+    steps_lead_to_competence: bool = False
+    support_written: bool = False
+
+
+class ApproveIn(Schema):
+    checklist: ChecklistIn
+    mentor_support: text(MENTOR_SUPPORT_MAX, ...)  # type: ignore[valid-type]
+    version: VersionIn = None
+
+
+class ClarificationIn(Schema):
+    checklist: ChecklistIn = ChecklistIn()
+    message: text(MESSAGE_MAX, ...)  # type: ignore[valid-type]
+    version: VersionIn = None
+
+
+def _checklist(payload: ChecklistIn) -> learning_services.Checklist:
+    return learning_services.Checklist(**payload.dict())
+
+
+@router.post(
+    "/learning-questions/{pk}/approve/",
+    response={200: LearningQuestionOut, **ACTION_ERRORS},
+    url_name="learning_questions_approve",
+    operation_id="learning_questions_approve",
+    tags=["leervragen"],
+    summary="Een ingediende leervraag goedkeuren (werkbegeleider van de BPV-plaats)",
+)
+def approve_learning_question(request, payload: ApproveIn, pk: int = ObjectId):
+    question = _question(request, pk, "learning.review_question")
+    return _learning_errors(
+        lambda: learning_services.approve(
+            question,
+            request.user,
+            _checklist(payload.checklist),
+            payload.mentor_support,
+            payload.version,
+        )
+    )
+
+
+@router.post(
+    "/learning-questions/{pk}/ask-clarification/",
+    response={200: LearningQuestionOut, **ACTION_ERRORS},
+    url_name="learning_questions_ask_clarification",
+    operation_id="learning_questions_ask_clarification",
+    tags=["leervragen"],
+    summary="Verduidelijking vragen bij een ingediende leervraag (werkbegeleider)",
+)
+def ask_clarification(request, payload: ClarificationIn, pk: int = ObjectId):
+    question = _question(request, pk, "learning.review_question")
+    return _learning_errors(
+        lambda: learning_services.ask_clarification(
+            question, request.user, payload.message, _checklist(payload.checklist), payload.version
+        )
     )
 
 

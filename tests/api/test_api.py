@@ -284,3 +284,21 @@ def test_list_query_count_does_not_grow(path, api_for, demo):
         response = client.get(f"/api/v1/{path}/")
     assert response.status_code == 200
     assert len(after) == len(before)
+
+
+def test_mentor_reviews_through_the_service(api_for, demo):
+    question = (
+        LearningQuestion.objects.filter(student=demo["student1"], status="submitted")
+        .order_by("pk")
+        .first()
+    )
+    mentor = api_for("werkbegeleider1")
+    url = f"/api/v1/learning-questions/{question.pk}"
+    half = _post(mentor, f"{url}/approve/", {"checklist": {}, "mentor_support": "Meekijken."})
+    assert half.status_code == 422
+    assert half.json()["errors"][0]["field"] == "checklist"
+    asked = _post(mentor, f"{url}/ask-clarification/", {"message": "Wanneer precies?"})
+    assert asked.status_code == 200 and asked.json()["status"] == "clarification"
+    assert question.messages.filter(author=demo["werkbegeleider1"]).exists()
+    other = _post(api_for("werkbegeleider2"), f"{url}/ask-clarification/", {"message": "x"})
+    assert other.status_code == 404
