@@ -80,6 +80,11 @@ INSTALLED_APPS = [
     "leerroute.search",
     "leerroute.imports",
     "leerroute.exports",
+    # Before ninja: its templates/ninja/swagger.html (with the CSP nonce) wins.
+    "leerroute.api",
+    # django-ninja: in INSTALLED_APPS so its documentation page uses the Swagger UI
+    # files shipped in the package (static files), never a CDN (CSP, PRIV-25).
+    "ninja",
 ]
 
 MIDDLEWARE = [

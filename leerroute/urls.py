@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from leerroute.api.api import api
 from leerroute.core import views as core_views
 from leerroute.core.password_change import CountedPasswordChangeView
 
@@ -30,6 +31,8 @@ urlpatterns = [
     path("zoeken/", include("leerroute.search.urls")),
     path("import/", include("leerroute.imports.urls")),
     path("export/", include("leerroute.exports.urls")),
+    path("api/v1/", api.urls),
+    path("profiel/api-tokens/", include("leerroute.api.urls")),
     path("beheer/", admin.site.urls),
 ]
 

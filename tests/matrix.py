@@ -51,6 +51,9 @@ class Case:
     method: str = "get"
     data: dict | None = None
     label: str = ""
+    # API cases: the account sends a personal API token (Authorization: Bearer)
+    # instead of a session, and ``data`` goes as JSON. Anonymous sends no token.
+    token: bool = False
 
 
 def pk(model_lookup: Callable[[dict], object]) -> Callable[[dict], dict]:
@@ -959,6 +962,233 @@ IMPORT_EXPORT_MATRIX: dict[str, list[Case]] = {
 }
 MATRIX.update(IMPORT_EXPORT_MATRIX)
 # --- end of imports and exports -------------------------------------------------------
+# --- api: the REST API under /api/v1/ (token cases) and the token pages -------------
+UNAUTHORIZED = 401
+
+
+def api_everyone(status) -> dict:
+    return everyone(status, anonymous=UNAUTHORIZED)
+
+
+def api_only(allowed: set[str], yes=OK, no=HIDDEN) -> dict:
+    return only(allowed, yes=yes, no=no, anonymous=UNAUTHORIZED)
+
+
+def api_tiers(allowed: set[str], seers: set[str], yes=OK) -> dict:
+    """``yes`` for ``allowed``, 403 for the others in ``seers``, 404 for the rest."""
+    return {
+        None: UNAUTHORIZED,
+        **{a: (yes if a in allowed else DENIED if a in seers else HIDDEN) for a in SIGNED_IN},
+    }
+
+
+def _api(expect, kwargs=None, **options) -> Case:
+    return Case(expect, kwargs=kwargs or (lambda d: {}), token=True, **options)
+
+
+def _first(model_path: str, **lookup):
+    def find(d):
+        from django.apps import apps
+
+        model = apps.get_model(model_path)
+        resolved = {k: (v(d) if callable(v) else v) for k, v in lookup.items()}
+        return model.objects.filter(**resolved).order_by("pk").first()
+
+    return pk(find)
+
+
+def _own_token(username: str):
+    def make(d):
+        from leerroute.api import services
+
+        row, _token = services.create_token(d[username], "matrix", by=None)
+        return {"pk": row.pk}
+
+    return make
+
+
+API_LISTS = [
+    "organisations",
+    "departments",
+    "teams",
+    "cohorts",
+    "people",
+    "placements",
+    "qualifications",
+    "learning_questions",
+    "feedback",
+    "progress_reviews",
+    "training_sessions",
+    "attendances",
+]
+TOPAZ_STAFF = {"werkbegeleider2", "studentbegeleider2", "praktijkopleider2", "beheerder"}
+FEEDBACK_GIVERS_1 = {"werkbegeleider1", "studentbegeleider1", "praktijkopleider1"}
+FEEDBACK_GIVERS_OTHER = {"werkbegeleider2", "studentbegeleider2", "praktijkopleider2"}
+_FEEDBACK = {
+    "observe": "Je stelde de bewoner gerust.",
+    "effect": "Zij werd rustiger.",
+    "pause": "Je vond het fijn.",
+    "suggestions": "Blijf dat doen.",
+}
+
+
+def _feedback_for(username):
+    return lambda d: {**_FEEDBACK, "student": d[username].pk}
+
+
+API_MATRIX: dict[str, list[Case]] = {
+    **{f"api:{name}_list": [_api(api_everyone(OK))] for name in API_LISTS},
+    # A create is a POST to the list's URL (django-ninja names that URL twice).
+    "api:me": [_api(api_everyone(OK))],
+    "api:openapi-json": [_api(api_everyone(OK))],
+    # The documentation page: signed-in people and token holders; others sign in.
+    "api:openapi-view": [_api(everyone(OK))],
+    "api:organisations_detail": [
+        _api(api_only(STAFF_DSV), _first("people.Organisation", name="DSV|verzorgd leven")),
+    ],
+    "api:departments_detail": [
+        _api(
+            api_only(STAFF_DSV),
+            _first("people.Department", organisation__name="DSV|verzorgd leven"),
+        ),
+    ],
+    "api:teams_detail": [_api(api_only(STAFF_DSV), pk(_team("Team Tulp")))],
+    "api:cohorts_detail": [
+        _api(
+            api_only({"docent1", "docent2", "trainer", "beheerder"}),
+            _first("people.Cohort", name="VIG-3A"),
+        ),
+    ],
+    "api:people_detail": [
+        _api(api_only(SEES_STUDENT1), pk(lambda d: d["student1"]), label="student1"),
+        _api(api_only(SEES_STUDENT2), pk(lambda d: d["student2"]), label="student2"),
+        _api(api_only(set()), pk(lambda d: d["werkbegeleider1"]), label="mentor"),
+    ],
+    "api:placements_detail": [
+        _api(api_only(SEES_STUDENT1), _first("people.Placement", student=lambda d: d["student1"])),
+    ],
+    "api:qualifications_detail": [_api(api_everyone(OK), pk(_qualification))],
+    "api:learning_questions_detail": [
+        _api(api_only(SEES_STUDENT1), _lq("student1", "submitted"), label="s1 submitted"),
+        _api(api_only({"student1"}), _lq("student1", "draft"), label="s1 draft"),
+    ],
+    "api:learning_questions_create": [
+        _api(
+            api_only({"student1", "student2"}, yes=201, no=DENIED),
+            method="post",
+            data={"question": "Ik wil leren een wondverband te verwisselen."},
+            label="create",
+        ),
+    ],
+    "api:learning_questions_submit": [
+        # The demo draft has no target date yet: the service refuses it (422).
+        _api(api_only({"student1"}, yes=422), _lq("student1", "draft"), method="post", data={}),
+        _api(
+            {**api_tiers(set(), SEES_STUDENT1 - {"student1"}), "student1": 409},
+            _lq("student1", "submitted"),
+            method="post",
+            data={},
+            label="s1 submitted (staff 403)",
+        ),
+    ],
+    # Reviewing: the named mentor of the placement (werkbegeleider1 for student1).
+    "api:learning_questions_approve": [
+        _api(
+            api_tiers({"werkbegeleider1"}, SEES_STUDENT1),
+            _lq("student1", "submitted"),
+            method="post",
+            data={
+                "checklist": dict.fromkeys(
+                    [
+                        "right_level",
+                        "linked_work_process",
+                        "concrete",
+                        "steps_lead_to_competence",
+                        "support_written",
+                    ],
+                    True,
+                ),
+                "mentor_support": "Ik doe het voor en kijk mee.",
+            },
+        ),
+    ],
+    "api:learning_questions_ask_clarification": [
+        _api(
+            api_tiers({"werkbegeleider1"}, SEES_STUDENT1),
+            _lq("student1", "submitted"),
+            method="post",
+            data={"message": "Wanneer wil je dit kunnen?"},
+        ),
+    ],
+    "api:feedback_detail": [
+        _api(api_only(SEES_STUDENT1), _first("feedback.Feedback", student=lambda d: d["student1"])),
+    ],
+    "api:feedback_create": [
+        _api(
+            {
+                None: UNAUTHORIZED,
+                **{
+                    a: 201
+                    if a in FEEDBACK_GIVERS_1
+                    else 422
+                    if a in FEEDBACK_GIVERS_OTHER
+                    else DENIED
+                    for a in SIGNED_IN
+                },
+            },
+            method="post",
+            data=None,
+            label="create for student1",
+        ),
+    ],
+    "api:feedback_respond": [
+        _api(
+            api_tiers({"student1"}, SEES_STUDENT1),
+            _first("feedback.Feedback", student=lambda d: d["student1"]),
+            method="post",
+            data={"response": "Dank je, ik let erop."},
+        ),
+    ],
+    "api:progress_reviews_detail": [
+        _api(
+            api_only(SEES_STUDENT1),
+            _first("feedback.ProgressReview", student=lambda d: d["student1"], status="published"),
+        ),
+    ],
+    "api:training_sessions_detail": [
+        _api(
+            api_only(
+                {
+                    "praktijkopleider1",
+                    "praktijkopleider2",
+                    "docent1",
+                    "docent2",
+                    "trainer",
+                    "beheerder",
+                }
+            ),
+            _first("training.Session"),
+            label="first session",
+        ),
+    ],
+    "api:attendances_detail": [
+        _api(
+            api_only({"praktijkopleider1", "trainer", "beheerder"}),
+            _first("training.Attendance"),
+            label="first attendance",
+        ),
+    ],
+    # The API's root answers 404 (no page there), as JSON.
+    "api:api-root": [_api(everyone(HIDDEN, anonymous=HIDDEN))],
+    # The token pages on "Mijn profiel" (session, with CSRF like every form).
+    "api_tokens:create": [Case(everyone(OK), method="post", data={"name": "koppeling"})],
+    "api_tokens:revoke": [
+        Case(only({"student1"}, yes=FOUND), kwargs=_own_token("student1"), method="post"),
+    ],
+}
+API_MATRIX["api:feedback_create"][0].data_for = _feedback_for("student1")
+MATRIX.update(API_MATRIX)
+# --- end of api ------------------------------------------------------------------------
 
 # Every URL of the Django admin (namespace "admin"): the functional
 # administrator only; everyone else is sent to the admin sign-in.

@@ -49,15 +49,40 @@ def _cases():
 
 @pytest.mark.parametrize(("name", "case", "account"), list(_cases()))
 def test_matrix(name, case, account, demo, client_for):
-    client = client_for(account)
     url = reverse(name, kwargs=case.kwargs(demo))
-    response = getattr(client, case.method)(url, case.data or {})
+    if case.token:
+        response = _token_request(case, account, url, demo)
+    else:
+        client = client_for(account)
+        response = getattr(client, case.method)(url, case.data or {})
     expected = case.expect[account]
     if expected == LOGIN:
         assert response.status_code == 302, (url, response.status_code)
         assert response["Location"].startswith("/accounts/login/"), response["Location"]
     else:
         assert response.status_code == expected, (url, account, response.status_code)
+
+
+def _token_request(case, account, url, demo):
+    """An API case: the account's personal token in the Authorization header."""
+    import json
+
+    from django.test import Client
+
+    from leerroute.api import services
+
+    headers = {}
+    if account:
+        _row, token = services.create_token(demo[account], "matrix", by=None)
+        headers["HTTP_AUTHORIZATION"] = f"Bearer {token}"
+    client = Client(**headers)
+    data_for = getattr(case, "data_for", None)
+    data = data_for(demo) if data_for else case.data
+    if case.method == "get":
+        return client.get(url, data or {})
+    return getattr(client, case.method)(
+        url, json.dumps(data or {}), content_type="application/json"
+    )
 
 
 READ_ONLY_ADMIN_ADD = {

@@ -129,17 +129,30 @@ def _plain_error(request, template: str, status: int, message="") -> HttpRespons
     return HttpResponse(render_to_string(template, context), status=status)
 
 
+def _api_problem(status: int, detail=None):
+    """Errors under /api/ are problem documents, as the API's own (leerroute.api.errors)."""
+    from leerroute.api.errors import problem
+
+    return problem(status, detail or None)
+
+
 def bad_request(request, exception=None):
     # Only our own (Dutch) message is shown, never the text of another exception.
     message = exception.message if isinstance(exception, BadInput) else ""
+    if _wants_json(request):
+        return _api_problem(400, message)
     return _plain_error(request, "400.html", 400, message)
 
 
 def permission_denied(request, exception=None):
+    if _wants_json(request):
+        return _api_problem(403)
     return render(request, "403.html", status=403)
 
 
 def page_not_found(request, exception=None):
+    if _wants_json(request):
+        return _api_problem(404)
     return render(request, "404.html", status=404)
 
 

@@ -23,7 +23,7 @@ from leerroute.core import access
 from leerroute.people import queries as people
 from leerroute.people.models import Organisation, Role, Team, User
 
-from .models import Enrolment, Material, Programme, Session, WorkForm
+from .models import Attendance, Enrolment, Material, Programme, Session, WorkForm
 
 LIBRARY_ROLES = (Role.TRAINER, Role.PRACTICE_EDUCATOR)
 
@@ -65,6 +65,18 @@ def programmes_visible_to(user) -> QuerySet[Programme]:
 @access.scope(Session)
 def sessions_visible_to(user) -> QuerySet[Session]:
     return Session.objects.filter(programme__in=programmes_visible_to(user))
+
+
+@access.scope(Attendance)
+def attendances_visible_to(user) -> QuerySet[Attendance]:
+    """Attendance: the whole list for those who manage the programme, one's own for
+    everyone else (as the session page shows it)."""
+    if not _signed_in(user):
+        return Attendance.objects.none()
+    return Attendance.objects.filter(
+        Q(session__programme__in=programmes_managed_by(user))
+        | Q(user=user, session__in=sessions_visible_to(user))
+    )
 
 
 @access.scope(WorkForm)

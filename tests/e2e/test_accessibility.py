@@ -27,7 +27,8 @@ ROLES = [
     "student2",
 ]
 PER_ROUTE = 2  # pages checked per URL name and role: the same template with other data
-SKIP_PREFIXES = ("/beheer/", "/accounts/logout/", "/i18n/", "/static/", "/media/")
+# /api/: the JSON API and its Swagger UI documentation page (a third-party tool page).
+SKIP_PREFIXES = ("/beheer/", "/accounts/logout/", "/i18n/", "/static/", "/media/", "/api/")
 
 
 def same_origin_links(page) -> list[str]:

@@ -1,0 +1,255 @@
+"""What the API sends and accepts: typed schemas (pydantic, through django-ninja).
+
+Related rows are given by id (``student``, ``team``, ...); lists of related ids
+come from prefetched rows (``Resource.prepare``), never from a query per row.
+Text that comes in may not contain a NUL character (PostgreSQL refuses it).
+"""
+
+import datetime
+from typing import Annotated
+
+from django.utils.translation import gettext_lazy
+from ninja import Field, Schema
+from pydantic import AfterValidator
+
+from leerroute.core.inputs import BIGINT_MAX
+
+NUL_MESSAGE = gettext_lazy("De tekst bevat een onzichtbaar nul-teken. Haal het weg.")
+
+
+def _no_nul(value: str) -> str:
+    if "\x00" in value:
+        raise ValueError(str(NUL_MESSAGE))
+    return value
+
+
+def text(max_length: int, default=""):
+    """A text field of at most ``max_length`` characters, without NUL."""
+    return Annotated[str, AfterValidator(_no_nul), Field(default, max_length=max_length)]
+
+
+IdIn = Annotated[int, Field(ge=1, le=BIGINT_MAX)]
+OptionalIdIn = Annotated[int | None, Field(None, ge=1, le=BIGINT_MAX)]
+VersionIn = Annotated[
+    int | None,
+    Field(None, ge=1, le=2_147_483_647, description="De versie die je las (optimistic locking)."),
+]
+
+
+class FieldError(Schema):
+    field: str | None = Field(None, description="Het veld dat niet klopt (null: het geheel).")
+    message: str
+
+
+class Problem(Schema):
+    """A problem-details document (RFC 9457) with a Dutch message."""
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str
+    errors: list[FieldError] = []
+
+
+# --- Organisations and people ---------------------------------------------------
+
+
+class OrganisationOut(Schema):
+    id: int
+    name: str
+    kind: str = Field(..., description="school of care (zorgorganisatie).")
+
+
+class DepartmentOut(Schema):
+    id: int
+    organisation: int = Field(..., alias="organisation_id")
+    name: str
+    is_pilot: bool
+
+
+class TeamOut(Schema):
+    id: int
+    department: int = Field(..., alias="department_id")
+    organisation: int
+    name: str
+
+    @staticmethod
+    def resolve_organisation(obj) -> int:
+        return obj.department.organisation_id
+
+
+class CohortOut(Schema):
+    id: int
+    organisation: int = Field(..., alias="organisation_id")
+    name: str
+    school_year: str
+    teachers: list[int]
+
+    @staticmethod
+    def resolve_teachers(obj) -> list[int]:
+        return [teacher.pk for teacher in obj.teachers.all()]
+
+
+class RoleOut(Schema):
+    id: int
+    role: str
+    organisation: int = Field(..., alias="organisation_id")
+    department: int | None = Field(None, alias="department_id")
+    team: int | None = Field(None, alias="team_id")
+    start_date: datetime.date
+    end_date: datetime.date | None = None
+
+
+class PersonOut(Schema):
+    id: int
+    username: str
+    first_name: str
+    last_name: str
+    roles: list[RoleOut] = Field(..., description="Alle rollen, ook beëindigde (zie de data).")
+
+    @staticmethod
+    def resolve_roles(obj) -> list:
+        return list(obj.role_assignments.all())
+
+
+class PlacementOut(Schema):
+    id: int
+    student: int = Field(..., alias="student_id")
+    team: int = Field(..., alias="team_id")
+    start_date: datetime.date
+    end_date: datetime.date | None = None
+    mentors: list[int]
+    assessor: int | None = Field(None, alias="assessor_id")
+
+    @staticmethod
+    def resolve_mentors(obj) -> list[int]:
+        return [mentor.pk for mentor in obj.mentors.all()]
+
+
+# --- Qualifications -------------------------------------------------------------
+
+
+class WorkProcessOut(Schema):
+    id: int
+    code: str
+    title: str
+    core_task: str = Field(..., description="Code van de kerntaak, bijv. B1-K1.")
+
+    @staticmethod
+    def resolve_core_task(obj) -> str:
+        return obj.core_task.code
+
+
+class QualificationOut(Schema):
+    id: int
+    title: str
+    crebo: str
+    level: int = Field(..., alias="level_id")
+    profile_code: str
+    file: int = Field(..., alias="file_id")
+    work_processes: list[WorkProcessOut]
+
+    @staticmethod
+    def resolve_work_processes(obj) -> list:
+        return sorted(obj.work_processes.all(), key=lambda wp: wp.code)
+
+
+# --- Learning questions, feedback, progress reviews -----------------------------
+
+
+class LearningQuestionOut(Schema):
+    id: int
+    student: int = Field(..., alias="student_id")
+    placement: int = Field(..., alias="placement_id")
+    qualification: int = Field(..., alias="qualification_id")
+    status: str
+    question: str
+    work_processes: list[int]
+    steps: str
+    support_requested: str
+    mentor_support: str
+    target_date: datetime.date | None = None
+    reflection: str
+    version: int
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+
+    @staticmethod
+    def resolve_work_processes(obj) -> list[int]:
+        return sorted(wp.pk for wp in obj.work_processes.all())
+
+
+class FeedbackOut(Schema):
+    id: int
+    student: int = Field(..., alias="student_id")
+    author: int | None = Field(None, alias="author_id")
+    placement: int | None = Field(None, alias="placement_id")
+    work_process: int | None = Field(None, alias="work_process_id")
+    learning_question: int | None = Field(None, alias="learning_question_id")
+    observe: str
+    effect: str
+    pause: str
+    suggestions: str
+    client_wellbeing: bool
+    student_response: str
+    responded_at: datetime.datetime | None = None
+    read_at: datetime.datetime | None = None
+    version: int
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+
+
+class ReviewEntryOut(Schema):
+    work_process: int = Field(..., alias="work_process_id")
+    level: str
+    note: str
+
+
+class ProgressReviewOut(Schema):
+    id: int
+    student: int = Field(..., alias="student_id")
+    qualification: int = Field(..., alias="qualification_id")
+    placement: int | None = Field(None, alias="placement_id")
+    author: int | None = Field(None, alias="author_id")
+    review_date: datetime.date
+    summary: str
+    status: str
+    published_at: datetime.datetime | None = None
+    entries: list[ReviewEntryOut]
+    cited_feedback: list[int]
+    version: int
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+
+    @staticmethod
+    def resolve_entries(obj) -> list:
+        return list(obj.entries.all())
+
+    @staticmethod
+    def resolve_cited_feedback(obj) -> list[int]:
+        return sorted(item.pk for item in obj.cited_feedback.all())
+
+
+# --- Training -------------------------------------------------------------------
+
+
+class SessionOut(Schema):
+    id: int
+    programme: int = Field(..., alias="programme_id")
+    programme_title: str
+    topic: str
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+    place: str
+    online_url: str
+
+    @staticmethod
+    def resolve_programme_title(obj) -> str:
+        return obj.programme.title
+
+
+class AttendanceOut(Schema):
+    id: int
+    session: int = Field(..., alias="session_id")
+    user: int = Field(..., alias="user_id")
+    status: str
