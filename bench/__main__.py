@@ -1,13 +1,22 @@
-"""``python -m bench``: run every benchmark module listed here."""
+"""``python -m bench`` (``make bench``): run every benchmark, each in its own process.
 
-from importlib import import_module
+- ``bench.learning_check``: the learning-question check, per question (SQLite in memory);
+- ``bench.pages``: every key page at region scale on PostgreSQL, next to a plain
+  Django page (see its docstring for ``BENCH_SCALE`` and the other settings).
 
-BENCHMARKS = ["bench.learning_check"]
+Run one alone with ``python -m bench.pages`` or ``python -m bench.learning_check``.
+"""
+
+import subprocess
+import sys
+
+BENCHMARKS = ["bench.learning_check", "bench.pages"]
 
 
 def main() -> None:
     for name in BENCHMARKS:
-        import_module(name).main()
+        print(f"== {name}", flush=True)
+        subprocess.run([sys.executable, "-m", name], check=False)
 
 
 if __name__ == "__main__":
