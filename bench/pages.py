@@ -402,12 +402,13 @@ def main() -> None:
     from django.conf import settings
     from django.core.management import call_command
 
+    # Always: a seeded region gets the branch's new migrations (indexes) too.
+    call_command("migrate", verbosity=0, interactive=False)
     if must_seed:
         from . import region
 
         started = time.perf_counter()
         print(f"Regio zaaien (schaal {scale}) in {urlparse(database_url).path.lstrip('/')} ...")
-        call_command("migrate", verbosity=0, interactive=False)
         call_command("seed_demo", force=True, verbosity=0, stdout=io.StringIO())
         counts = region.seed_region(scale, region.Progress(region.STEPS_TOTAL))
         _mark_seeded(database_url, scale)
