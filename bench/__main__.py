@@ -1,17 +1,23 @@
-"""``python -m bench``: run every benchmark module listed here."""
+"""``python -m bench`` (``make bench``): run every benchmark, each in its own process.
 
-import os
-from importlib import import_module
+- ``bench.learning_check``: the learning-question check, per question (SQLite in memory);
+- ``bench.import_people``: 5,000 HR rows imported (dry run, real run, again) on PostgreSQL;
+- ``bench.pages``: every key page at region scale on PostgreSQL, next to a plain
+  Django page (see its docstring for ``BENCH_SCALE`` and the other settings).
 
-BENCHMARKS = ["bench.learning_check", "bench.import_people"]
+Run one alone with ``python -m bench.pages`` or ``python -m bench.learning_check``.
+"""
+
+import subprocess
+import sys
+
+BENCHMARKS = ["bench.learning_check", "bench.import_people", "bench.pages"]
 
 
 def main() -> None:
-    # Some benchmarks point DATABASE_URL at an in-memory database for themselves;
-    # the import benchmark needs the real one (PostgreSQL), so keep it aside first.
-    os.environ.setdefault("BENCH_DATABASE_URL", os.environ.get("DATABASE_URL", ""))
     for name in BENCHMARKS:
-        import_module(name).main()
+        print(f"== {name}", flush=True)
+        subprocess.run([sys.executable, "-m", name], check=False)
 
 
 if __name__ == "__main__":

@@ -272,6 +272,14 @@ class ProgressReview(Versioned):
         constraints = [
             models.UniqueConstraint(fields=["student", "review_date"], name="review_one_per_date")
         ]
+        indexes = [
+            # The few drafts, found without reading every published review.
+            models.Index(
+                fields=["student", "review_date"],
+                condition=models.Q(status="draft"),
+                name="review_drafts",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.student} – {self.review_date:%d-%m-%Y}"

@@ -73,11 +73,14 @@ def index(request):
     user = request.user
     if people.roles(user) == {Role.STUDENT}:
         return redirect("feedback:student", pk=user.pk)
-    students = _with_feedback_counts(people.students_visible_to(user)).order_by(
-        "last_name", "first_name", "pk"
-    )
+    # One page of students first; the feedback is counted for that page only.
+    students = people.students_visible_to(user).order_by("last_name", "first_name", "pk")
     page = paginate(request, students, PAGE_SIZE)
     ids = [s.pk for s in page]
+    counted = {s.pk: s for s in _with_feedback_counts(User.objects.filter(pk__in=ids))}
+    for student in page:
+        student.last_feedback = counted[student.pk].last_feedback
+        student.recent_feedback = counted[student.pk].recent_feedback
     teams = {
         p.student_id: p.team
         for p in Placement.objects.active().filter(student__in=ids).select_related("team")

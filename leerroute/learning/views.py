@@ -70,15 +70,21 @@ def question_list(request):
         )
         return render(request, "learning/student_list.html", {"questions": questions})
     access.require(request, "learning.see_overview")
-    questions = _with_details(queries.learning_questions_visible_to(user))
+    questions = queries.learning_questions_visible_to(user)
     status = request.GET.get("status", "")
     if status in Status.values:
         questions = questions.filter(status=status)
+    # Sort and count narrow rows (ids), then load the details of one page only.
     page = paginate(
         request,
-        questions.order_by("student__last_name", "student__first_name", "-updated_at", "pk"),
+        questions.order_by(
+            "student__last_name", "student__first_name", "-updated_at", "pk"
+        ).values_list("pk", flat=True),
         PAGE_SIZE,
     )
+    ids = list(page.object_list)
+    loaded = {q.pk: q for q in _with_details(LearningQuestion.objects.filter(pk__in=ids))}
+    page.object_list = [loaded[pk] for pk in ids]
     statuses = [(value, label) for value, label in Status.choices if value != Status.DRAFT]
     return render(
         request,

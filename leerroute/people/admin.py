@@ -51,6 +51,7 @@ class OrganisationAdmin(admin.ModelAdmin):
 @admin.register(Department)
 class DepartmentAdmin(admin.ModelAdmin):
     list_display = ["name", "organisation", "is_pilot"]
+    list_select_related = ["organisation"]
     list_filter = ["organisation", "is_pilot"]
     search_fields = ["name"]
 
@@ -58,20 +59,26 @@ class DepartmentAdmin(admin.ModelAdmin):
 @admin.register(Team)
 class TeamAdmin(admin.ModelAdmin):
     list_display = ["name", "department"]
+    list_select_related = ["department__organisation"]
     list_filter = ["department__organisation"]
     search_fields = ["name"]
+    # A search box instead of a select that names every department's organisation.
+    autocomplete_fields = ["department"]
 
 
 @admin.register(Cohort)
 class CohortAdmin(admin.ModelAdmin):
     list_display = ["name", "school_year", "organisation"]
-    filter_horizontal = ["teachers"]
+    list_select_related = ["organisation"]
+    # Search boxes: a region has thousands of people.
+    autocomplete_fields = ["organisation", "teachers"]
     search_fields = ["name"]
 
 
 @admin.register(RoleAssignment)
 class RoleAssignmentAdmin(admin.ModelAdmin):
     list_display = ["user", "role", "organisation", "department", "team", "start_date", "end_date"]
+    list_select_related = ["user", "organisation", "department__organisation", "team"]
     list_filter = ["role", "organisation"]
     search_fields = ["user__username", "user__last_name"]
     autocomplete_fields = ["user", "organisation", "department", "team"]
@@ -80,14 +87,15 @@ class RoleAssignmentAdmin(admin.ModelAdmin):
 @admin.register(Placement)
 class PlacementAdmin(admin.ModelAdmin):
     list_display = ["student", "team", "start_date", "end_date", "assessor"]
+    list_select_related = ["student", "team", "assessor"]
     list_filter = ["team__department__organisation"]
-    filter_horizontal = ["mentors"]
-    autocomplete_fields = ["student", "team", "assessor"]
+    autocomplete_fields = ["student", "team", "mentors", "assessor"]
 
 
 @admin.register(Enrollment)
 class EnrollmentAdmin(admin.ModelAdmin):
     list_display = ["student", "cohort", "qualification", "start_date", "end_date"]
+    list_select_related = ["student", "cohort", "qualification"]
     list_filter = ["cohort"]
     autocomplete_fields = ["student", "cohort"]
 

@@ -34,6 +34,9 @@ def panels(user) -> list[Panel]:
     return found
 
 
+LIST_LIMIT = 25
+
+
 def _student(user) -> dict:
     return {
         "placement": queries.current_placement(user),
@@ -49,9 +52,13 @@ def _assessor(user) -> dict:
         queries.placements_with_people()
         .active()
         .filter(queries.assessor_placements_q(user))
-        .order_by("team__name", "student__last_name")
+        .order_by("team__name", "student__last_name", "pk")
     )
-    return {"placements": placements}
+    # A department can have hundreds of students: the first ones, and how many more.
+    return {
+        "placements": placements[:LIST_LIMIT],
+        "more": max(0, placements.count() - LIST_LIMIT),
+    }
 
 
 def _practice_educator(user) -> dict:

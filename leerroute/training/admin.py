@@ -39,9 +39,11 @@ class EnrolmentInline(admin.TabularInline):
 class ProgrammeAdmin(admin.ModelAdmin):
     form = VersionedAdminForm
     list_display = ["title", "kind", "organisation", "team"]
+    list_select_related = ["organisation", "team"]
     list_filter = ["kind", "organisation"]
     search_fields = ["title"]
-    filter_horizontal = ["trainers", "invited_organisations"]
+    filter_horizontal = ["invited_organisations"]
+    autocomplete_fields = ["trainers"]
     raw_id_fields = ["team", "based_on", "created_by"]
     readonly_fields = [VERSION]
     inlines = [SessionInline, EnrolmentInline]
@@ -52,6 +54,7 @@ class SessionAdmin(admin.ModelAdmin):
     form = VersionedAdminForm
     formfield_overrides = URL_OVERRIDES
     list_display = ["topic", "programme", "starts_at", "place"]
+    list_select_related = ["programme"]
     search_fields = ["topic", "programme__title"]
     date_hierarchy = "starts_at"
     filter_horizontal = ["materials"]
@@ -62,6 +65,7 @@ class SessionAdmin(admin.ModelAdmin):
 @admin.register(Attendance)
 class AttendanceAdmin(admin.ModelAdmin):
     list_display = ["session", "user", "status"]
+    list_select_related = ["session__programme", "user"]
     list_filter = ["status"]
     raw_id_fields = ["session", "user"]
 
@@ -103,4 +107,5 @@ class WorkFormAdmin(admin.ModelAdmin):
 @admin.register(ReminderSent)
 class ReminderSentAdmin(admin.ModelAdmin):
     list_display = ["session", "user", "sent_at"]
+    list_select_related = ["session__programme", "user"]
     raw_id_fields = ["session", "user"]

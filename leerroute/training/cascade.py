@@ -2,10 +2,12 @@
 
 Definitions (also in README.md):
 
-- **Employee**: a person with an active MENTOR (werkbegeleider) or ASSESSOR
-  (studentbegeleider) role assignment in a care organisation today. They
-  belong to the team of that assignment (if any), its department and its
-  organisation; a person is counted once per unit.
+- **Employee**: a person with an active staff role in a team or department of
+  a care organisation today: EMPLOYEE (medewerker, no route role yet), MENTOR
+  (werkbegeleider) or ASSESSOR (studentbegeleider). They belong to the team
+  of that assignment (if any), its department and its organisation; a person
+  is counted once per unit. "Every employee can be a mentor" is measured over
+  all of them.
 - **Completed team training**: a team training with at least one session
   whose attendance is registered for every session; it is completed on the
   date of its last session.
@@ -32,7 +34,7 @@ from leerroute.people.models import Department, Organisation, Role, RoleAssignme
 
 from .models import Attendance, Enrolment, Programme, Session
 
-EMPLOYEE_ROLES = (Role.MENTOR, Role.ASSESSOR)
+EMPLOYEE_ROLES = (Role.EMPLOYEE, Role.MENTOR, Role.ASSESSOR)
 
 
 class Status:
@@ -82,7 +84,8 @@ class CascadeRecords:
 
 
 def load_records(user_ids) -> CascadeRecords:
-    """Team-training records of the given users (a list or a values() queryset)."""
+    """Team-training records of the given users (a list or a values() queryset:
+    pass a subquery rather than thousands of ids)."""
     records = CascadeRecords()
     enrolled = Enrolment.objects.filter(
         user_id__in=user_ids,
@@ -148,21 +151,6 @@ def readiness_of(user_ids, on: datetime.date | None = None) -> dict[int, Readine
     ids = list(user_ids)
     records = load_records(ids)
     return {uid: readiness(records, uid, on) for uid in ids}
-
-
-def employee_assignments(organisations) -> list[RoleAssignment]:
-    """Active MENTOR/ASSESSOR assignments in these (care) organisations, units loaded."""
-    return list(
-        RoleAssignment.objects.active()
-        .filter(
-            role__in=EMPLOYEE_ROLES,
-            organisation__in=organisations,
-            organisation__kind=Organisation.Kind.CARE,
-            user__is_active=True,
-        )
-        .select_related("team", "user")
-        .order_by("user__last_name", "user__first_name", "pk")
-    )
 
 
 def employee_ids(organisations):
@@ -261,8 +249,46 @@ def month_ends(today: datetime.date, months: int = 12) -> list[datetime.date]:
     return sorted(points)
 
 
+def _signature(records: CascadeRecords, user_id: int) -> tuple:
+    """What readiness depends on for one employee: people in the same team
+    training share it, so each date is derived once per signature."""
+    return tuple(
+        sorted(
+            (
+                enrolled_on,
+                records.trainings[programme_id].completed_on,
+                records.present.get((programme_id, user_id), 0)
+                == records.trainings[programme_id].session_count,
+            )
+            for programme_id, enrolled_on in records.enrolments.get(user_id, [])
+        )
+    )
+
+
+def _history(records: CascadeRecords, user_ids, today: datetime.date) -> list[ChartPoint]:
+    """Trained / in training per month end: ``readiness`` once per signature and date."""
+    groups: dict[tuple, list[int]] = defaultdict(list)
+    for uid in user_ids:
+        groups[_signature(records, uid)].append(uid)
+    history = []
+    for on in month_ends(today):
+        trained = in_training = 0
+        for members in groups.values():
+            status = readiness(records, members[0], on).status
+            if status == Status.TRAINED:
+                trained += len(members)
+            elif status == Status.IN_TRAINING:
+                in_training += len(members)
+        history.append(ChartPoint(on, trained, in_training, len(user_ids)))
+    return history
+
+
 def coverage(organisations, today: datetime.date | None = None) -> list[OrganisationCoverage]:
-    """Coverage of the cascade for the given organisations (a constant number of queries)."""
+    """Coverage of the cascade for the given organisations (a constant number of queries).
+
+    Employees are read as id tuples (no model objects), their records with a
+    subquery, and the history derives each date once per group of people with
+    the same training records."""
     today = today or timezone.localdate()
     orgs = list(organisations.order_by("name"))
     if not orgs:
@@ -275,22 +301,26 @@ def coverage(organisations, today: datetime.date | None = None) -> list[Organisa
         .select_related("department")
         .order_by("name")
     )
-    assignments = employee_assignments(orgs)
-    user_ids = {a.user_id for a in assignments}
-    records = load_records(list(user_ids))
-    states = {uid: readiness(records, uid, today) for uid in user_ids}
+    employees = employee_ids(orgs)
+    assignments = employees.values_list(
+        "user_id", "organisation_id", "department_id", "team_id"
+    ).order_by()
+    records = load_records(employees)
+    states: dict[int, Readiness] = {}
 
     by_org: dict[int, set[int]] = defaultdict(set)
     by_dept: dict[int, set[int]] = defaultdict(set)
     by_team: dict[int, set[int]] = defaultdict(set)
     team_dept = {t.pk: t.department_id for t in teams}
-    for a in assignments:
-        by_org[a.organisation_id].add(a.user_id)
-        dept_id = team_dept.get(a.team_id) if a.team_id else a.department_id
+    for user_id, organisation_id, department_id, team_id in assignments:
+        if user_id not in states:
+            states[user_id] = readiness(records, user_id, today)
+        by_org[organisation_id].add(user_id)
+        dept_id = team_dept.get(team_id) if team_id else department_id
         if dept_id:
-            by_dept[dept_id].add(a.user_id)
-        if a.team_id:
-            by_team[a.team_id].add(a.user_id)
+            by_dept[dept_id].add(user_id)
+        if team_id:
+            by_team[team_id].add(user_id)
 
     trainings = list(
         Programme.objects.team_trainings()
@@ -307,6 +337,9 @@ def coverage(organisations, today: datetime.date | None = None) -> list[Organisa
         if not (p.session_count and p.registered_count == p.session_count):
             open_by_team[p.team_id].append(p)
 
+    teams_by_dept: dict[int, list[Team]] = defaultdict(list)
+    for t in teams:
+        teams_by_dept[t.department_id].append(t)
     team_rows: dict[int, TeamRow] = {
         t.pk: TeamRow(
             t, Counts.of(by_team[t.pk], states), t.pk in open_by_team, t.pk in any_by_team
@@ -325,17 +358,13 @@ def coverage(organisations, today: datetime.date | None = None) -> list[Organisa
                 DepartmentRow(
                     dept,
                     Counts.of(by_dept[dept.pk], states),
-                    [team_rows[t.pk] for t in teams if t.department_id == dept.pk],
+                    [team_rows[t.pk] for t in teams_by_dept[dept.pk]],
                 )
             )
         org_ids = by_org[org.pk]
-        history = []
-        for on in month_ends(today):
-            counts = Counts.of(org_ids, {u: readiness(records, u, on) for u in org_ids})
-            history.append(ChartPoint(on, counts.trained, counts.in_training, counts.total))
         now_rows = []
         for dept in org_depts:  # pilot departments first
-            for team in (t for t in teams if t.department_id == dept.pk):
+            for team in teams_by_dept[dept.pk]:
                 for p in open_by_team.get(team.pk, []):
                     now_rows.append(
                         TeamTrainingRow(
@@ -350,7 +379,7 @@ def coverage(organisations, today: datetime.date | None = None) -> list[Organisa
         next_teams = [
             row
             for dept in org_depts
-            for row in (team_rows[t.pk] for t in teams if t.department_id == dept.pk)
+            for row in (team_rows[t.pk] for t in teams_by_dept[dept.pk])
             if not row.has_training and row.counts.not_started
         ]
         result.append(
@@ -360,7 +389,7 @@ def coverage(organisations, today: datetime.date | None = None) -> list[Organisa
                 pilot=Counts.of(pilot_ids, states),
                 rest=Counts.of(rest_ids, states),
                 departments=dept_rows,
-                history=history,
+                history=_history(records, org_ids, today),
                 in_training_now=now_rows,
                 next_teams=next_teams,
             )

@@ -83,7 +83,9 @@ def recount(organisation):
     """Count trained / in training / not started per unit straight from the rows."""
     today = timezone.localdate()
     assignments = RoleAssignment.objects.filter(
-        organisation=organisation, role__in=[Role.MENTOR, Role.ASSESSOR], user__is_active=True
+        organisation=organisation,
+        role__in=[Role.EMPLOYEE, Role.MENTOR, Role.ASSESSOR],
+        user__is_active=True,
     ).filter(Q(start_date__lte=today), Q(end_date__isnull=True) | Q(end_date__gte=today))
 
     def status_of(user_id):
@@ -320,3 +322,41 @@ def test_team_readiness_page_lists_each_employee(client_for):
     assert "Ingrid Bakelaar" in html
     assert "in training" in html
     assert "getraind" in html
+
+
+def test_coverage_counts_every_employee_of_the_team(client_for):
+    """Everyone with a staff role in the team counts, also without a route role yet."""
+    team = Team.objects.get(name="Team Tulp")
+    members = set(
+        RoleAssignment.objects.active()
+        .filter(team=team, role__in=[Role.EMPLOYEE, Role.MENTOR, Role.ASSESSOR])
+        .values_list("user_id", flat=True)
+    )
+    employees = RoleAssignment.objects.active().filter(team=team, role=Role.EMPLOYEE)
+    assert employees.exists()
+    client = client_for("praktijkopleider1")
+    response = client.get(reverse("training:coverage"))
+    (dsv,) = response.context["coverage"]
+    (row,) = [r for d in dsv.departments for r in d.teams if r.team == team]
+    assert row.counts.total == len(members)
+    assert row.counts.trained + row.counts.in_training + row.counts.not_started == len(members)
+    html = response.content.decode()
+    assert "medewerker, werkbegeleider of studentbegeleider" in html
+    page = client.get(reverse("training:coverage_team", args=[team.pk])).content.decode()
+    for assignment in employees.select_related("user"):
+        assert assignment.user.get_full_name() in page
+
+
+def test_history_groups_agree_with_readiness_per_person(client_for):
+    """The chart's figures equal readiness() derived per person and date."""
+    from leerroute.training.cascade import employee_ids, load_records, month_ends, readiness
+
+    response = client_for("beheerder").get(reverse("training:coverage"))
+    for org_coverage in response.context["coverage"]:
+        ids = set(employee_ids([org_coverage.organisation]).values_list("user_id", flat=True))
+        records = load_records(list(ids))
+        for point, on in zip(org_coverage.history, month_ends(timezone.localdate()), strict=True):
+            states = [readiness(records, uid, on).status for uid in ids]
+            assert point.trained == states.count("trained")
+            assert point.in_training == states.count("in_training")
+            assert point.total == len(ids)

@@ -1,0 +1,143 @@
+"""The beheer (Django admin) at region scale: every list in a constant number of
+queries, and forms that pick people with a search box instead of listing everyone."""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from leerroute.people.models import (
+    AccessLog,
+    Cohort,
+    Department,
+    Enrollment,
+    Organisation,
+    Placement,
+    Role,
+    RoleAssignment,
+    Team,
+    User,
+)
+from leerroute.qualifications.models import Qualification
+from leerroute.training.models import Attendance, Programme, Session
+
+_serial = itertools.count(1)
+
+
+def _grow(n: int = 12) -> list[User]:
+    """More rows of every kind the beheer lists, each with its own related rows."""
+    today = timezone.localdate()
+    school = Organisation.objects.get(name="mboRijnland")
+    qualification = Qualification.objects.first()
+    people = []
+    for _ in range(n):
+        i = next(_serial)
+        org = Organisation.objects.create(name=f"Zorggroep Groei {i}", kind="care")
+        dept = Department.objects.create(organisation=org, name=f"Afdeling {i}")
+        team = Team.objects.create(department=dept, name=f"Team Groei {i}")
+        student = User.objects.create(username=f"groei.student{i}", last_name=f"Groeistudent{i}")
+        mentor = User.objects.create(username=f"groei.mentor{i}", last_name=f"Groeimentor{i}")
+        assessor = User.objects.create(username=f"groei.sb{i}", last_name=f"Groeisb{i}")
+        people += [student, mentor, assessor]
+        RoleAssignment.objects.create(user=mentor, role=Role.MENTOR, organisation=org, team=team)
+        RoleAssignment.objects.create(
+            user=assessor, role=Role.ASSESSOR, organisation=org, department=dept
+        )
+        RoleAssignment.objects.create(user=student, role=Role.STUDENT, organisation=school)
+        placement = Placement.objects.create(
+            student=student, team=team, assessor=assessor, start_date=today
+        )
+        placement.mentors.set([mentor])
+        cohort = Cohort.objects.create(organisation=school, name=f"G-{i}", school_year="2099-2100")
+        cohort.teachers.set([mentor])
+        Enrollment.objects.create(student=student, cohort=cohort, qualification=qualification)
+        programme = Programme.objects.create(
+            kind="team", title=f"Teamtraining {i}", goal="-", audience="-", organisation=org,
+            team=team,
+        )  # fmt: skip
+        programme.trainers.set([mentor])
+        start = timezone.now() + datetime.timedelta(days=i)
+        session = Session.objects.create(
+            programme=programme, topic="Start", starts_at=start, place="Leiden",
+            ends_at=start + datetime.timedelta(hours=1),
+        )  # fmt: skip
+        Attendance.objects.create(session=session, user=mentor, status="present")
+        AccessLog.objects.create(user=mentor, student=student, view_name="people:student")
+    return people
+
+
+LISTS = [
+    "/beheer/people/placement/",
+    "/beheer/people/roleassignment/",
+    "/beheer/people/accesslog/",
+    "/beheer/people/team/",
+    "/beheer/people/department/",
+    "/beheer/people/cohort/",
+    "/beheer/people/enrollment/",
+    "/beheer/people/user/",
+    "/beheer/training/programme/",
+    "/beheer/training/session/",
+    "/beheer/training/attendance/",
+]
+
+
+@pytest.mark.parametrize("url", LISTS)
+def test_beheer_lists_have_constant_query_counts(url, client_for):
+    client = client_for("beheerder")
+    client.get(url)
+    with CaptureQueriesContext(connection) as before:
+        assert client.get(url).status_code == 200
+    _grow()
+    with CaptureQueriesContext(connection) as after:
+        response = client.get(url)
+    assert response.status_code == 200
+    assert len(after) == len(before), url
+
+
+def test_beheer_placement_list_shows_every_placement_in_few_queries(client_for):
+    client = client_for("beheerder")
+    people = _grow(30)
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get("/beheer/people/placement/")
+    html = response.content.decode()
+    assert len(ctx) <= 15
+    for person in people[::3]:  # the students
+        assert str(person) in html
+
+
+def _form_urls():
+    placement = Placement.objects.order_by("pk").first()
+    cohort = Cohort.objects.order_by("pk").first()
+    team = Team.objects.order_by("pk").first()
+    programme = Programme.objects.order_by("pk").first()
+    return [
+        f"/beheer/people/placement/{placement.pk}/change/",
+        "/beheer/people/placement/add/",
+        f"/beheer/people/cohort/{cohort.pk}/change/",
+        f"/beheer/people/team/{team.pk}/change/",
+        f"/beheer/training/programme/{programme.pk}/change/",
+    ]
+
+
+def test_beheer_forms_pick_people_and_departments_with_a_search_box(client_for):
+    client = client_for("beheerder")
+    for url in _form_urls():
+        client.get(url)
+    counts = {}
+    for url in _form_urls():
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        counts[url] = len(ctx)
+    people = _grow()
+    for url in _form_urls():
+        with CaptureQueriesContext(connection) as ctx:
+            html = client.get(url).content.decode()
+        assert len(ctx) == counts[url], url
+        # No select lists every person (or every department with its organisation).
+        assert not any(f">{person}<" in html for person in people), url
+        assert "Afdeling 1 (Zorggroep Groei" not in html, url
