@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "leerroute.training",
     "leerroute.learning",
     "leerroute.feedback",
+    "leerroute.conversations",
+    "leerroute.agenda",
 ]
 
 MIDDLEWARE = [

@@ -21,6 +21,8 @@ urlpatterns = [
     path("leervragen/", include("leerroute.learning.urls")),
     path("training/", include("leerroute.training.urls")),
     path("feedback/", include("leerroute.feedback.urls")),
+    path("gesprekken/", include("leerroute.conversations.urls")),
+    path("agenda/", include("leerroute.agenda.urls")),
     path("beheer/", admin.site.urls),
 ]
 
