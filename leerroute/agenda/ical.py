@@ -27,7 +27,6 @@ def amsterdam_timezone() -> Timezone:
     """VTIMEZONE for Europe/Amsterdam: CET/CEST with the EU rules (since 1996)."""
     zone = Timezone()
     zone.add("tzid", TZID)
-    zone.add("x-lic-location", TZID)
     summer = TimezoneDaylight()
     summer.add("tzname", "CEST")
     summer.add("tzoffsetfrom", datetime.timedelta(hours=1))
