@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "leerroute.feedback",
     "leerroute.conversations",
     "leerroute.agenda",
+    "leerroute.notifications",
 ]
 
 MIDDLEWARE = [
@@ -113,6 +114,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "leerroute.core.context_processors.leerroute",
+                "leerroute.notifications.context_processors.bell",
             ],
         },
     },

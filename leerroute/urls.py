@@ -23,6 +23,7 @@ urlpatterns = [
     path("feedback/", include("leerroute.feedback.urls")),
     path("gesprekken/", include("leerroute.conversations.urls")),
     path("agenda/", include("leerroute.agenda.urls")),
+    path("meldingen/", include("leerroute.notifications.urls")),
     path("beheer/", admin.site.urls),
 ]
 

@@ -779,6 +779,57 @@ CONVERSATIONS_MATRIX: dict[str, list[Case]] = {
 MATRIX.update(CONVERSATIONS_MATRIX)
 # --- end of conversations and agenda ----------------------------------------------------
 
+# --- notifications (leerroute.notifications): the bell and the list -----------------
+# Each person sees and marks only their own notifications; another person's is a 404.
+
+
+def _notification(username: str, number: int = 1):
+    def lookup(d):
+        from leerroute.notifications.models import Notification
+
+        return Notification.objects.get(recipient=d[username], key=f"demo:{username}:{number}")
+
+    return lookup
+
+
+NOTIFICATIONS_MATRIX: dict[str, list[Case]] = {
+    "notifications:list": [Case(everyone(OK))],
+    "notifications:open": [
+        Case(
+            only({"student1"}, yes=FOUND),
+            kwargs=pk(_notification("student1")),
+            method="post",
+            label="student1",
+        ),
+        Case(
+            only({"werkbegeleider2"}, yes=FOUND),
+            kwargs=pk(_notification("werkbegeleider2", 2)),
+            method="post",
+            label="werkbegeleider2",
+        ),
+        Case(everyone(NOT_ALLOWED), kwargs=pk(_notification("student1")), label="get"),
+    ],
+    "notifications:mark_read": [
+        Case(
+            only({"docent1"}, yes=FOUND),
+            kwargs=pk(_notification("docent1", 2)),
+            method="post",
+            label="docent1",
+        ),
+        Case(everyone(NOT_ALLOWED), kwargs=pk(_notification("docent1", 2)), label="get"),
+    ],
+    "notifications:mark_all_read": [
+        Case(everyone(FOUND), method="post"),
+        Case(everyone(NOT_ALLOWED), label="get"),
+    ],
+    "notifications:preferences": [
+        Case(everyone(FOUND), method="post", data={"feedback_new": "on"}),
+        Case(everyone(NOT_ALLOWED), label="get"),
+    ],
+}
+MATRIX.update(NOTIFICATIONS_MATRIX)
+# --- end of notifications -------------------------------------------------------------
+
 # Every URL of the Django admin (namespace "admin"): the functional
 # administrator only; everyone else is sent to the admin sign-in.
 ADMIN_NAMESPACE_EXPECT = {None: FOUND, **dict.fromkeys(SIGNED_IN, FOUND), "beheerder": OK}

@@ -8,6 +8,9 @@ the person's permission through ``leerroute.core.access.require`` (views
 check first to answer 403; the check here keeps the API and commands honest),
 and the integrity checks that protect the data (a work process of the
 student's qualification, cited feedback of the same student).
+
+New feedback and a newly published review notify the student
+(``leerroute.notifications``).
 """
 
 from __future__ import annotations
@@ -17,13 +20,16 @@ from collections.abc import Iterable, Mapping
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from leerroute.core import access, versioning
 from leerroute.core.versioning import Conflict as Conflict  # raised here, caught by the views
 from leerroute.learning.models import LearningQuestion
+from leerroute.notifications import kinds
+from leerroute.notifications.services import notify
 from leerroute.people.models import User
 from leerroute.people.queries import current_placement
 from leerroute.qualifications.models import WorkProcess
@@ -77,7 +83,7 @@ def give_feedback(
     access.require(author, "feedback.give_feedback_to", student)
     _check_work_process(student, work_process)
     _check_learning_question(student, learning_question)
-    return Feedback.objects.create(
+    feedback = Feedback.objects.create(
         author=author,
         student=student,
         placement=current_placement(student),
@@ -88,6 +94,34 @@ def give_feedback(
         pause=pause,
         suggestions=suggestions,
         client_wellbeing=client_wellbeing,
+    )
+    _notify(
+        student,
+        kinds.FEEDBACK_NEW,
+        _lazy("%(name)s heeft je feedback gegeven"),
+        author,
+        reverse("feedback:detail", args=[feedback.pk]),
+        key=f"feedback:{feedback.pk}",
+    )
+    return feedback
+
+
+def _notify(student: User, kind: str, line, by: User, url: str, key: str) -> None:
+    """Tell the student (in the app; by e-mail after commit if they want it). The
+    line names who acted, never the feedback or the review itself (PRIV-27)."""
+    with translation.override("nl"):
+        text = str(line) % {"name": by.get_full_name() or by.username}
+    notify([student], kind, text=text, url=url, key=key)
+
+
+def _notify_published(review: ProgressReview, by: User) -> None:
+    _notify(
+        review.student,
+        kinds.REVIEW_PUBLISHED,
+        _lazy("%(name)s heeft een voortgangsbeoordeling gepubliceerd"),
+        by,
+        reverse("feedback:review", args=[review.pk]),
+        key=f"review:{review.pk}:published",
     )
 
 
@@ -241,6 +275,8 @@ def save_review(
             summary=summary,
             **(publishing if publish else {}),
         )
+        if publish:
+            _notify_published(review, author)
     else:
         review = versioning.lock(review, expected_version)
         ReviewVersion.objects.create(
@@ -251,9 +287,12 @@ def save_review(
             replaced_by=author,
         )
         changes = {"review_date": review_date, "summary": summary, "author": author}
-        if publish and not review.is_published:
+        newly_published = publish and not review.is_published
+        if newly_published:
             changes.update(publishing)
         versioning.update(review, expected_version, updated_at=now, **changes)
+        if newly_published:
+            _notify_published(review, author)
     review.entries.all().delete()
     ReviewEntry.objects.bulk_create(
         ReviewEntry(review=review, work_process=wp, level=ProgressLevel(level), note=note)
@@ -280,10 +319,12 @@ def publish_review(review: ProgressReview, *, by: User, expected_version: int) -
         replaced_by=by,
     )
     now = timezone.now()
-    return versioning.update(
+    published = versioning.update(
         locked,
         expected_version,
         status=ReviewStatus.PUBLISHED,
         published_at=now,
         updated_at=now,
     )
+    _notify_published(published, by)
+    return published

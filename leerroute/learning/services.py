@@ -4,7 +4,9 @@ Each function is one transaction: it checks the permission (``rules.py``),
 locks the row (``select_for_update``) and writes with a conditional update
 on the status and version it read (REL-08), so two people acting at once
 never silently overwrite each other (REL-06); it records the transition and
-enqueues the e-mail after commit (``transaction.on_commit``).
+notifies the people who must act next (``leerroute.notifications``: a
+notification in the app, and an e-mail enqueued after commit for those who
+want one).
 
 Errors are ``LearningQuestionError`` subclasses with a Dutch message:
 ``InvalidTransition`` (wrong state), ``VersionConflict`` (a stale save),
@@ -16,13 +18,14 @@ Side effects per function:
 - ``save_draft``: creates a draft (+ history row "→ concept").
 - ``update``: changes the content of a draft or of a question with a
   clarification request; version + 1. No history row (no state change).
-- ``submit`` / ``resubmit``: → ingediend / opnieuw ingediend; e-mails the
-  named mentors. ``resubmit`` adds the student's answer to the thread.
+- ``submit`` / ``resubmit``: → ingediend / opnieuw ingediend; notifies the
+  named mentors. ``resubmit`` adds the student's answer to the thread (then
+  the notification is "clarification answered").
 - ``ask_clarification``: → verduidelijking gevraagd; the mentor's question
-  goes to the thread, the checklist to a ``Review``; e-mails the student.
+  goes to the thread, the checklist to a ``Review``; notifies the student.
 - ``approve``: → goedgekeurd with the mentor's own support and the full
-  checklist in a ``Review``; e-mails the student.
-- ``complete``: → afgerond with the student's reflection; e-mails the mentors.
+  checklist in a ``Review``; notifies the student.
+- ``complete``: → afgerond with the student's reflection; notifies the mentors.
 """
 
 from __future__ import annotations
@@ -31,11 +34,14 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from leerroute.core import access, versioning
+from leerroute.notifications import kinds
+from leerroute.notifications.services import notify
 from leerroute.people.models import Enrollment
 from leerroute.people.queries import current_placement
 
@@ -199,14 +205,60 @@ def _transition(
         question=locked, from_status=from_status, to_status=to_status, by=by, at=now
     )
     locked.refresh_from_db()
-    _notify_after_commit(locked.pk, action)
     return locked
 
 
-def _notify_after_commit(question_id: int, action: str) -> None:
-    from .tasks import notify
+# action -> (who is told, notification kind, Dutch line with the actor's name)
+NOTIFICATIONS = {
+    "submit": (
+        "mentors",
+        kinds.LEARNING_SUBMITTED,
+        gettext_lazy("%(name)s heeft een leervraag ingediend"),
+    ),
+    "resubmit": (
+        "mentors",
+        kinds.LEARNING_SUBMITTED,
+        gettext_lazy("%(name)s heeft een leervraag opnieuw ingediend"),
+    ),
+    "answer": (
+        "mentors",
+        kinds.CLARIFICATION_ANSWERED,
+        gettext_lazy(
+            "%(name)s heeft je verduidelijkingsvraag beantwoord en de leervraag opnieuw ingediend"
+        ),
+    ),
+    "ask_clarification": (
+        "student",
+        kinds.LEARNING_REVIEWED,
+        gettext_lazy("%(name)s heeft een vraag over je leervraag"),
+    ),
+    "approve": (
+        "student",
+        kinds.LEARNING_REVIEWED,
+        gettext_lazy("%(name)s heeft je leervraag goedgekeurd"),
+    ),
+    "complete": (
+        "mentors",
+        kinds.LEARNING_COMPLETED,
+        gettext_lazy("%(name)s heeft een leervraag afgerond"),
+    ),
+}
 
-    transaction.on_commit(lambda: notify.enqueue(question_id, action))
+
+def _notify(question: LearningQuestion, by, event: str) -> None:
+    """Tell the people who must act next (in the app, and by e-mail after commit when
+    they want it). The line names who acted, never what the question says (PRIV-27)."""
+    who, kind, line = NOTIFICATIONS[event]
+    recipients = [question.student] if who == "student" else list(question.placement.mentors.all())
+    with translation.override("nl"):
+        text = str(line) % {"name": by.get_full_name() or by.username}
+    notify(
+        recipients,
+        kind,
+        text=text,
+        url=reverse("learning:detail", args=[question.pk]),
+        key=f"learning:{question.pk}:{question.transitions.latest('at', 'pk').pk}",
+    )
 
 
 def _qualification_of(student):
@@ -309,7 +361,9 @@ def submit(question: LearningQuestion, by, expected_version=None) -> LearningQue
     """draft → submitted."""
     access.require(by, "learning.change_question", question)
     _ready_to_submit(_lock(question))
-    return _transition(question, by, "submit", expected_version)
+    result = _transition(question, by, "submit", expected_version)
+    _notify(result, by, "submit")
+    return result
 
 
 @transaction.atomic
@@ -326,6 +380,7 @@ def resubmit(
     result = _transition(question, by, "resubmit", expected_version)
     if answer:
         Message.objects.create(question=result, author=by, text=answer, at=result.updated_at)
+    _notify(result, by, "answer" if answer else "resubmit")
     return result
 
 
@@ -350,6 +405,7 @@ def ask_clarification(
     result = _transition(question, by, "ask_clarification", expected_version)
     Message.objects.create(question=result, author=by, text=message, at=result.updated_at)
     _review(result, by, Review.Decision.CLARIFICATION, checklist)
+    _notify(result, by, "ask_clarification")
     return result
 
 
@@ -376,6 +432,7 @@ def approve(
         raise InvalidContent(errors)
     result = _transition(question, by, "approve", expected_version, mentor_support=mentor_support)
     _review(result, by, Review.Decision.APPROVED, checklist)
+    _notify(result, by, "approve")
     return result
 
 
@@ -389,4 +446,6 @@ def complete(question: LearningQuestion, by, reflection: str, expected_version) 
     problem = _too_long(reflection, REFLECTION_MAX, _("De reflectie"))
     if problem:
         raise InvalidContent({"reflection": problem})
-    return _transition(question, by, "complete", expected_version, reflection=reflection)
+    result = _transition(question, by, "complete", expected_version, reflection=reflection)
+    _notify(result, by, "complete")
+    return result

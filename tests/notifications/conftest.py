@@ -1,0 +1,1 @@
+from tests.learning.conftest import future, make_question, vig_wp  # noqa: F401
