@@ -14,11 +14,14 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from leerroute.core import access, versioning
 from leerroute.core.versioning import Conflict as Conflict  # raised here, caught by the views
+from leerroute.notifications import kinds
+from leerroute.notifications.services import notify
 from leerroute.people.models import User
 from leerroute.people.queries import current_placement
 
@@ -84,6 +87,32 @@ def _check_place(place: str) -> str:
     if len(place) > PLACE_MAX:
         raise ValidationError(_("De plaats is hoogstens %(max)s tekens.") % {"max": PLACE_MAX})
     return place
+
+
+def _when(conversation: Conversation) -> dict:
+    start = timezone.localtime(conversation.starts_at)
+    return {"date": start.strftime("%d-%m-%Y"), "time": start.strftime("%H:%M")}
+
+
+def _url(conversation: Conversation) -> str:
+    return reverse("conversations:detail", args=[conversation.pk])
+
+
+def _tell(conversation: Conversation, user_ids, by: User, text: str, key: str) -> None:
+    recipients = [pk for pk in user_ids if pk != by.pk]
+    if recipients:
+        notify(recipients, kinds.CONVERSATION_INVITED, text=text, url=_url(conversation), key=key)
+
+
+def _invite(conversation: Conversation, user_ids, by: User) -> None:
+    _tell(
+        conversation,
+        user_ids,
+        by,
+        _("%(name)s nodigt je uit voor een gesprek op %(date)s om %(time)s")
+        % {"name": by, **_when(conversation)},
+        f"conversation:{conversation.pk}:invited",
+    )
 
 
 def _participants(student: User, by: User, chosen: Iterable[User]) -> dict[int, str]:
@@ -162,6 +191,7 @@ def plan(
         agenda=agenda,
     )
     _set_participants(conversation, wanted)
+    _invite(conversation, wanted, by)
     return conversation
 
 
@@ -185,9 +215,10 @@ def change(
     place = _check_place(place)
     agenda = clean_agenda(agenda)
     wanted = _participants(locked.student, by, list(participants))
+    before = set(locked.participants.values_list("user_id", flat=True))
     _set_participants(locked, wanted)
     moved = (starts_at, ends_at, place) != (locked.starts_at, locked.ends_at, locked.place)
-    return versioning.update(
+    changed = versioning.update(
         locked,
         expected_version,
         date=date,
@@ -198,6 +229,17 @@ def change(
         sequence=locked.sequence + (1 if moved else 0),
         updated_at=timezone.now(),
     )
+    _invite(changed, set(wanted) - before, by)
+    if moved:
+        _tell(
+            changed,
+            set(wanted) & before,
+            by,
+            _("%(name)s heeft het gesprek verplaatst naar %(date)s om %(time)s")
+            % {"name": by, **_when(changed)},
+            f"conversation:{changed.pk}:moved:{changed.sequence}",
+        )
+    return changed
 
 
 @transaction.atomic
@@ -206,7 +248,7 @@ def cancel(conversation: Conversation, *, by: User, expected_version: int) -> Co
     access.require(by, "conversations.change_conversation", conversation)
     locked = versioning.lock(conversation, expected_version)
     now = timezone.now()
-    return versioning.update(
+    cancelled = versioning.update(
         locked,
         expected_version,
         status=Conversation.Status.CANCELLED,
@@ -215,6 +257,14 @@ def cancel(conversation: Conversation, *, by: User, expected_version: int) -> Co
         sequence=locked.sequence + 1,
         updated_at=now,
     )
+    _tell(
+        cancelled,
+        cancelled.participants.values_list("user_id", flat=True),
+        by,
+        _("%(name)s heeft het gesprek van %(date)s geannuleerd") % {"name": by, **_when(cancelled)},
+        f"conversation:{cancelled.pk}:cancelled",
+    )
+    return cancelled
 
 
 @transaction.atomic
@@ -291,3 +341,48 @@ def set_agreement_done(agreement: Agreement, *, by: User, done: bool) -> Agreeme
 def remove_agreement(agreement: Agreement, *, by: User) -> None:
     access.require(by, "conversations.remove_agreement", agreement)
     agreement.delete()
+
+
+def remind_agreements(today: datetime.date) -> int:
+    """Tell owners of open agreements due tomorrow, or past their date (once per
+    agreement and due date: the key de-duplicates). Returns the number sent."""
+    tomorrow = today + datetime.timedelta(days=1)
+    agreements = (
+        Agreement.objects.open()
+        .filter(due_date__lte=tomorrow, owner__is_active=True)
+        .exclude(conversation__status=Conversation.Status.CANCELLED)
+        .select_related("conversation")
+        .order_by("pk")
+    )
+    sent = 0
+    for agreement in agreements.iterator():
+        conversation = agreement.conversation
+        if (
+            not queries.conversations_visible_to(agreement.owner)
+            .filter(pk=conversation.pk)
+            .exists()
+        ):
+            continue  # the owner's role or placement ended: they no longer see it
+        held = timezone.localtime(conversation.starts_at).strftime("%d-%m-%Y")
+        if agreement.due_date == tomorrow:
+            text = _("Een afspraak uit je gesprek van %(date)s moet morgen klaar zijn") % {
+                "date": held
+            }
+            key = f"agreement:{agreement.pk}:due:{agreement.due_date.isoformat()}"
+        else:
+            text = _("Een afspraak uit je gesprek van %(date)s is over de datum (%(due)s)") % {
+                "date": held,
+                "due": agreement.due_date.strftime("%d-%m-%Y"),
+            }
+            key = f"agreement:{agreement.pk}:overdue:{agreement.due_date.isoformat()}"
+        with transaction.atomic():
+            sent += len(
+                notify(
+                    [agreement.owner_id],
+                    kinds.AGREEMENT_DUE,
+                    text=text,
+                    url=_url(conversation),
+                    key=key,
+                )
+            )
+    return sent

@@ -1,6 +1,7 @@
 """The conversation services: permissions, the route rule, agreements, locking."""
 
 import datetime
+import io
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -260,3 +261,93 @@ def test_the_proposed_agenda_names_questions_feedback_review_and_open_agreements
     recent = Feedback.objects.filter(student=student).order_by("-created_at").first()
     assert recent.observe[:20] not in " ".join(items)
     assert not any(q.question in item for q in LearningQuestion.objects.drafts() for item in items)
+
+
+# --- notifications ------------------------------------------------------------------
+
+
+def _notes_of(user, kind):
+    from leerroute.notifications.models import Notification
+
+    return Notification.objects.filter(recipient=user, kind=kind)
+
+
+def test_planning_invites_the_other_participants(demo):
+    conversation = _plan(demo, participants=("werkbegeleider1", "praktijkopleider1"))
+    url = f"/gesprekken/{conversation.pk}/"
+    for account in ["student1", "werkbegeleider1", "praktijkopleider1"]:
+        note = _notes_of(demo[account], "conversation_invited").get(url=url)
+        assert note.text.startswith("Petra Zonneveld nodigt je uit voor een gesprek op")
+    assert not _notes_of(demo["docent1"], "conversation_invited").filter(url=url).exists()
+
+
+def test_moving_and_cancelling_tell_the_participants(demo):
+    conversation = _plan(demo)
+    services.change(
+        conversation,
+        by=demo["docent1"],
+        expected_version=1,
+        date=conversation.date,
+        start=datetime.time(14),
+        end=datetime.time(15),
+        place="Elders",
+        participants=[demo["werkbegeleider1"], demo["praktijkopleider1"]],
+        agenda=[],
+    )
+    url = f"/gesprekken/{conversation.pk}/"
+    texts = list(
+        _notes_of(demo["werkbegeleider1"], "conversation_invited")
+        .filter(url=url)
+        .values_list("text", flat=True)
+    )
+    assert any("verplaatst naar" in t and "14:00" in t for t in texts)
+    # The new participant is invited (not told of a move).
+    new = _notes_of(demo["praktijkopleider1"], "conversation_invited").filter(url=url)
+    assert [n.text[:30] for n in new] == ["Petra Zonneveld nodigt je uit "]
+    services.cancel(conversation, by=demo["docent1"], expected_version=2)
+    assert _notes_of(demo["student1"], "conversation_invited").filter(
+        url=url, text__contains="geannuleerd"
+    )
+
+
+def test_agreement_reminders_once_per_agreement(demo):
+    from django.core.management import call_command
+
+    conversation = _plan(demo, days=0)
+    today = timezone.localdate()
+    tomorrow = services.add_agreement(
+        conversation,
+        by=demo["docent1"],
+        text="Geheim detail",
+        owner=demo["werkbegeleider1"],
+        due_date=today + datetime.timedelta(days=1),
+    )
+    later = services.add_agreement(
+        conversation,
+        by=demo["docent1"],
+        text="Later",
+        owner=demo["student1"],
+        due_date=today + datetime.timedelta(days=5),
+    )
+    out = io.StringIO()
+    call_command("send_agreement_reminders", stdout=out)
+    call_command("send_agreement_reminders", stdout=io.StringIO())
+    reminders = _notes_of(demo["werkbegeleider1"], "agreement_due")
+    mine = reminders.filter(key=f"agreement:{tomorrow.pk}:due:{tomorrow.due_date.isoformat()}")
+    assert mine.count() == 1
+    assert "morgen klaar" in mine.get().text and "Geheim" not in mine.get().text
+    assert not _notes_of(demo["student1"], "agreement_due").filter(
+        key__startswith=f"agreement:{later.pk}:"
+    )
+    # The demo's agreement of werkbegeleider1 past its date: one reminder, once.
+    overdue = reminders.filter(key__contains=":overdue:")
+    assert overdue.count() == 1 and "over de datum" in overdue.get().text
+    # Ticked off: no more reminders.
+    services.set_agreement_done(tomorrow, by=demo["werkbegeleider1"], done=True)
+
+
+def test_the_reminder_command_refuses_a_bad_date():
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError):
+        call_command("send_agreement_reminders", datum="31-12-2026")
