@@ -70,9 +70,10 @@ class ConversationForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, route: list[RoutePerson], student: User, **kwargs):
+    def __init__(self, *args, route: list[RoutePerson], student: User, by: User, **kwargs):
         super().__init__(*args, **kwargs)
-        others = [person for person in route if person.user.pk != student.pk]
+        # The student and the person planning always take part: not a choice.
+        others = [person for person in route if person.user.pk not in (student.pk, by.pk)]
         field = self.fields["participants"]
         ids = [p.user.pk for p in others]
         if ids:

@@ -8,6 +8,13 @@ import rules
 from django.utils import timezone
 
 from leerroute.people.models import Role
+from leerroute.people.rules import (
+    is_assessor,
+    is_mentor,
+    is_practice_educator,
+    is_student,
+    is_teacher,
+)
 
 from . import queries
 
@@ -55,6 +62,11 @@ def recorded_agreement(user, agreement):
 
 authenticated = rules.is_authenticated
 
+# The "Gesprekken" menu item: the roles that take part in conversations.
+rules.add_perm(
+    "conversations.see_index",
+    authenticated & (is_student | is_mentor | is_assessor | is_practice_educator | is_teacher),
+)
 rules.add_perm("conversations.plan", authenticated & plans_for_someone)
 rules.add_perm("conversations.plan_for", authenticated & plans_for)
 rules.add_perm(

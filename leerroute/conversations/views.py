@@ -109,7 +109,9 @@ def _route_form(request, student, conversation=None):
             "agenda": "\n".join(conversation.agenda),
             "participants": [p.user_id for p in conversation.participants.all()],
         }
-    form = ConversationForm(_posted(request), route=route, student=student, initial=initial)
+    form = ConversationForm(
+        _posted(request), route=route, student=student, by=request.user, initial=initial
+    )
     return form
 
 

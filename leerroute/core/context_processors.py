@@ -19,4 +19,5 @@ def _menu(user) -> dict[str, bool]:
     return {
         "students": can(user, "people.see_student_list"),
         "admin": can(user, "people.use_admin"),
+        "conversations": can(user, "conversations.see_index"),
     }

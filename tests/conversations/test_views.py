@@ -48,8 +48,15 @@ def test_the_plan_form_proposes_the_agenda_and_the_route(account, demo, client_f
     html = response.content.decode()
     assert "Leervraag: " in html
     assert "Afspraak van vorige keer: Oefent de overdracht" in html
-    for name in ["Ingrid Bakelaar", "Marloes Pieterse", "Esther Valkenier", "Petra Zonneveld"]:
-        assert name in html
+    route = {
+        "docent1": "Petra Zonneveld (docent)",
+        "praktijkopleider1": "Esther Valkenier (praktijkopleider)",
+    }
+    for label in ["Ingrid Bakelaar (werkbegeleider)", "Marloes Pieterse (studentbegeleider)"]:
+        assert label in html
+    # The planner always takes part: not a choice; the other planner is.
+    other = "praktijkopleider1" if account == "docent1" else "docent1"
+    assert route[other] in html and route[account] not in html
     assert "Joost Hendrikse" not in html  # werkbegeleider2: not in student1's route
 
 
