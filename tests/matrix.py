@@ -726,7 +726,7 @@ CONVERSATIONS_MATRIX: dict[str, list[Case]] = {
     ],
     "conversations:agreement_add": [
         Case(
-            _tiers({"docent1", "werkbegeleider1", "praktijkopleider1"}, IN_S1_TALK, yes=400),
+            _tiers({"docent1", "werkbegeleider1", "praktijkopleider1"}, IN_S1_TALK),
             kwargs=pk(_S1_HELD),
             method="post",
             data={"text": "Oefent de overdracht", "owner": "", "due_date": "2030-01-01"},

@@ -19,7 +19,7 @@ from leerroute.agenda import ical
 from leerroute.core import access, inputs
 from leerroute.core.access import can
 from leerroute.core.pages import paginate
-from leerroute.people.models import User
+from leerroute.people.models import Role, User
 
 from . import calendar, queries, services
 from .forms import AgreementForm, ConversationForm, NotesForm, VersionForm
@@ -98,7 +98,10 @@ def _route_form(request, student, conversation=None):
     if conversation is None:
         initial = {
             "agenda": "\n".join(queries.proposed_agenda(student, request.user)),
-            "participants": [p.user.pk for p in route if p.user.pk != student.pk],
+            # Everyone in the route; the assessor is optional (unticked at first).
+            "participants": [
+                p.user.pk for p in route if p.role not in (Role.STUDENT, Role.ASSESSOR)
+            ],
         }
     else:
         initial = {
@@ -225,7 +228,7 @@ def cancel(request, pk):
     return redirect("conversations:detail", pk=conversation.pk)
 
 
-def _notes_page(request, conversation, notes_form, agreement_form, status=200):
+def _notes_page(request, conversation, notes_form, agreement_form):
     agreements = list(conversation.agreements.select_related("owner"))
     for agreement in agreements:
         agreement.can_remove = can(request.user, "conversations.remove_agreement", agreement)
@@ -238,7 +241,6 @@ def _notes_page(request, conversation, notes_form, agreement_form, status=200):
             "agreement_form": agreement_form,
             "agreements": agreements,
         },
-        status=status,
     )
 
 
@@ -291,7 +293,7 @@ def agreement_add(request, pk):
             messages.success(request, _("De afspraak is vastgelegd."))
             return redirect("conversations:notes", pk=conversation.pk)
     notes_form = NotesForm(initial={"notes": conversation.notes, "version": conversation.version})
-    return _notes_page(request, conversation, notes_form, form, status=400)
+    return _notes_page(request, conversation, notes_form, form)
 
 
 def _back(request, default: str) -> str:
