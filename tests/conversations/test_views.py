@@ -382,3 +382,29 @@ def test_detail_pages_have_constant_query_counts(name, demo, client_for):
             due_date=timezone.localdate() + datetime.timedelta(days=i),
         )
     assert _count(client, url) == before
+
+
+def test_the_planner_changes_time_and_place_with_the_version(demo, client_for):
+    conversation = Conversation.objects.get(student__username="s.bloemendaal")
+    client = client_for("praktijkopleider1")
+    url = reverse("conversations:edit", args=[conversation.pk])
+    form = client.get(url).content.decode()
+    assert 'name="version"' in form and conversation.place in form
+    data = _plan_data(
+        demo,
+        date=conversation.date.isoformat(),
+        place="Leslokaal 3",
+        participants=[demo["docent1"].pk, demo["werkbegeleider1"].pk],
+        version=conversation.version,
+    )
+    assert client.post(url, data).status_code == 302
+    conversation.refresh_from_db()
+    assert (conversation.place, conversation.sequence, conversation.version) == (
+        "Leslokaal 3",
+        1,
+        2,
+    )
+    stale = client.post(url, {**data, "place": "Oud"})
+    assert "Iemand anders heeft dit intussen gewijzigd" in stale.content.decode()
+    conversation.refresh_from_db()
+    assert conversation.place == "Leslokaal 3"
