@@ -252,3 +252,20 @@ def test_the_profile_offers_the_link_and_shows_it_once(demo, client_for):
     client.post(reverse("agenda:revoke"))
     assert _feed(token).status_code == 404
     assert "Agenda-koppeling maken" in client.get(reverse("core:profile")).content.decode()
+
+
+def test_an_error_in_the_feed_is_logged_without_the_token(demo, monkeypatch, caplog):
+    from leerroute.agenda import views
+    from leerroute.core.log_redaction import RedactingFormatter
+
+    token = services.renew(by=demo["student1"])
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("kapot")
+
+    monkeypatch.setattr(views.ical, "build", broken)
+    caplog.set_level(logging.ERROR, logger="django.request")
+    response = Client(raise_request_exception=False).get(reverse("agenda:feed", args=[token]))
+    assert response.status_code == 500
+    formatted = "\n".join(RedactingFormatter("%(message)s").format(r) for r in caplog.records)
+    assert "/agenda/[token].ics" in formatted and token not in formatted
