@@ -408,3 +408,16 @@ def test_the_planner_changes_time_and_place_with_the_version(demo, client_for):
     assert "Iemand anders heeft dit intussen gewijzigd" in stale.content.decode()
     conversation.refresh_from_db()
     assert conversation.place == "Leslokaal 3"
+
+
+@pytest.mark.parametrize("name", ["conversations:plan", "conversations:ics"])
+def test_plan_and_download_have_constant_query_counts(name, demo, client_for):
+    client = client_for("docent1")
+    if name == "conversations:plan":
+        url = reverse(name, args=[demo["student1"].pk])
+    else:
+        url = reverse(name, args=[_held(demo).pk])
+    client.get(url)
+    before = _count(client, url)
+    _more_conversations(demo, 4)
+    assert _count(client, url) == before
