@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "leerroute.learning",
     "leerroute.feedback",
     "leerroute.privacy",
+    "leerroute.conversations",
+    "leerroute.agenda",
     "leerroute.notifications",
     "leerroute.school",
     "leerroute.intervision",

@@ -23,6 +23,8 @@ urlpatterns = [
     path("training/", include("leerroute.training.urls")),
     path("feedback/", include("leerroute.feedback.urls")),
     path("", include("leerroute.privacy.urls")),
+    path("gesprekken/", include("leerroute.conversations.urls")),
+    path("agenda/", include("leerroute.agenda.urls")),
     path("meldingen/", include("leerroute.notifications.urls")),
     path("weekupdates/", include("leerroute.school.urls")),
     path("intervisie/", include("leerroute.intervision.urls")),

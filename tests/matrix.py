@@ -703,6 +703,165 @@ PRIVACY_MATRIX["privacy:correction"] = [
 ]
 MATRIX.update(PRIVACY_MATRIX)
 # --- end of privacy ---------------------------------------------------------------
+# --- conversations (leerroute.conversations) and the calendar feed (leerroute.agenda) ---
+# Demo: leerroute/conversations/demo.py. student1's held conversation (docent1 planned it;
+# werkbegeleider1, praktijkopleider1 and student1 take part; an agreement of
+# werkbegeleider1 past its date), s.ouali's overdue one (docent1, wb.iris,
+# praktijkopleider1) and student2's held one (docent2, werkbegeleider2,
+# praktijkopleider2, studentbegeleider2). Notes: participants and the practice
+# educators of the placement's organisation only; everyone else (the beheerder too) 404.
+IN_S1_TALK = {"student1", "docent1", "werkbegeleider1", "praktijkopleider1"}
+IN_S2_TALK = {"student2", "docent2", "werkbegeleider2", "praktijkopleider2", "studentbegeleider2"}
+PLANS_S1 = {"docent1", "praktijkopleider1"}
+
+
+def _talk(student: str, status: str):
+    def lookup(d):
+        from leerroute.conversations.models import Conversation
+
+        return Conversation.objects.filter(student=d[student], status=status).latest("starts_at")
+
+    return lookup
+
+
+def _talk_of(username: str):
+    def lookup(d):
+        from leerroute.conversations.models import Conversation
+
+        return Conversation.objects.filter(student__username=username).latest("starts_at")
+
+    return lookup
+
+
+def _agreement_of(owner: str):
+    def lookup(d):
+        from leerroute.conversations.models import Agreement
+
+        return Agreement.objects.filter(owner=d[owner], done_at__isnull=True).earliest("due_date")
+
+    return lookup
+
+
+def _feed_token(owner: str):
+    def kwargs(d):
+        from leerroute.agenda import services
+
+        return {"token": services.renew(by=d[owner])}
+
+    return kwargs
+
+
+_S1_HELD = _talk("student1", "held")
+_S2_HELD = _talk("student2", "held")
+_OUALI = _talk_of("s.ouali")
+
+CONVERSATIONS_MATRIX: dict[str, list[Case]] = {
+    "conversations:index": [Case(everyone(OK))],
+    "conversations:plan": [
+        Case(_tiers(PLANS_S1, SEES_STUDENT1), kwargs=_FB_STUDENT1, label="student1"),
+        Case(
+            _tiers({"docent2", "praktijkopleider2"}, SEES_STUDENT2),
+            kwargs=_FB_STUDENT2,
+            label="student2",
+        ),
+        Case(
+            _tiers(PLANS_S1, SEES_STUDENT1),
+            kwargs=_FB_STUDENT1,
+            method="post",
+            data={"date": "", "place": ""},
+            label="empty post",
+        ),
+    ],
+    "conversations:detail": [
+        Case(only(IN_S1_TALK), kwargs=pk(_S1_HELD), label="student1 held"),
+        Case(only(IN_S1_TALK), kwargs=pk(_talk("student1", "planned")), label="student1 planned"),
+        Case(only({"docent1", "praktijkopleider1"}), kwargs=pk(_OUALI), label="other mentor"),
+        Case(only(IN_S2_TALK), kwargs=pk(_S2_HELD), label="student2 held"),
+    ],
+    "conversations:edit": [
+        Case(_tiers(PLANS_S1, IN_S1_TALK), kwargs=pk(_S1_HELD), label="student1"),
+        Case(
+            _tiers({"docent2", "praktijkopleider2"}, IN_S2_TALK),
+            kwargs=pk(_S2_HELD),
+            label="student2",
+        ),
+    ],
+    "conversations:cancel": [
+        Case(
+            _tiers(PLANS_S1, IN_S1_TALK, yes=FOUND),
+            kwargs=pk(_S1_HELD),
+            method="post",
+            data={"version": 2},
+        ),
+        Case({**everyone(NOT_ALLOWED)}, kwargs=pk(_S1_HELD), label="get"),
+    ],
+    "conversations:notes": [
+        Case(
+            _tiers({"docent1", "werkbegeleider1", "praktijkopleider1"}, IN_S1_TALK),
+            kwargs=pk(_S1_HELD),
+            label="student1",
+        ),
+        Case(
+            _tiers(IN_S2_TALK - {"student2"}, IN_S2_TALK),
+            kwargs=pk(_S2_HELD),
+            label="student2",
+        ),
+    ],
+    "conversations:agreement_add": [
+        Case(
+            _tiers({"docent1", "werkbegeleider1", "praktijkopleider1"}, IN_S1_TALK),
+            kwargs=pk(_S1_HELD),
+            method="post",
+            data={"text": "Oefent de overdracht", "owner": "", "due_date": "2030-01-01"},
+            label="no owner",
+        ),
+        Case(everyone(NOT_ALLOWED), kwargs=pk(_S1_HELD), label="get"),
+    ],
+    "conversations:ics": [
+        Case(only(IN_S1_TALK), kwargs=pk(_S1_HELD), label="student1"),
+        Case(only(IN_S2_TALK), kwargs=pk(_S2_HELD), label="student2"),
+    ],
+    "conversations:agreement_done": [
+        # Its owner (werkbegeleider1) and its note taker (docent1) tick it off.
+        Case(
+            _tiers({"werkbegeleider1", "docent1"}, IN_S1_TALK, yes=FOUND),
+            kwargs=pk(_agreement_of("werkbegeleider1")),
+            method="post",
+            data={"done": "1"},
+            label="werkbegeleider1's",
+        ),
+        Case(
+            _tiers({"werkbegeleider2", "docent2"}, IN_S2_TALK, yes=FOUND),
+            kwargs=pk(_agreement_of("werkbegeleider2")),
+            method="post",
+            data={"done": "1"},
+            label="werkbegeleider2's",
+        ),
+    ],
+    "conversations:agreement_remove": [
+        Case(
+            _tiers({"docent1"}, IN_S1_TALK, yes=FOUND),
+            kwargs=pk(_agreement_of("werkbegeleider1")),
+            method="post",
+        ),
+    ],
+    # The feed needs no session: the token is the credential.
+    "agenda:feed": [
+        Case(everyone(HIDDEN, anonymous=HIDDEN), kwargs=lambda d: {"token": "x" * 43}),
+        Case(everyone(OK, anonymous=OK), kwargs=_feed_token("werkbegeleider1"), label="valid"),
+    ],
+    "agenda:renew": [
+        Case(everyone(OK), method="post"),
+        Case(everyone(NOT_ALLOWED), label="get"),
+    ],
+    "agenda:revoke": [
+        Case(everyone(FOUND), method="post"),
+        Case(everyone(NOT_ALLOWED), label="get"),
+    ],
+}
+MATRIX.update(CONVERSATIONS_MATRIX)
+# --- end of conversations and agenda ----------------------------------------------------
+
 # --- notifications (leerroute.notifications): the bell and the list -----------------
 # Each person sees and marks only their own notifications; another person's is a 404.
 

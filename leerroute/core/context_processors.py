@@ -20,4 +20,5 @@ def _menu(user) -> dict[str, bool]:
         "students": can(user, "people.see_student_list"),
         "admin": can(user, "people.use_admin"),
         "intervision": can(user, "intervision.use"),
+        "conversations": can(user, "conversations.see_index"),
     }

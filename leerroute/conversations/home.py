@@ -1,0 +1,68 @@
+"""Panels on "Mijn overzicht": one's own conversations and agreements, and for
+teachers and practice educators the state of their students' conversations."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+
+from leerroute.core.access import can
+from leerroute.core.panels import Panel
+from leerroute.people import queries as people
+from leerroute.people.models import Role
+
+from . import queries
+from .models import Agreement, Conversation, school_half
+
+LIST_LIMIT = 25
+
+
+def panels(user) -> list[Panel]:
+    found = []
+    mine = _mine(user)
+    if mine["upcoming"] or mine["agreements"]:
+        found.append(Panel("conversations/panels/mine.html", mine, order=12))
+    if people.has_role(user, Role.TEACHER, Role.PRACTICE_EDUCATOR) and can(
+        user, "conversations.plan"
+    ):
+        found.append(Panel("conversations/panels/planner.html", _planner(user), order=13))
+    return found
+
+
+def _mine(user) -> dict:
+    agreements = list(queries.open_agreements_of(user)[:LIST_LIMIT])
+    for agreement in agreements:
+        agreement.can_tick = True  # one's own agreements (conversations.tick_agreement)
+    return {
+        "upcoming": list(queries.upcoming_for(user)[:5]),
+        "agreements": agreements,
+        "today": timezone.localdate(),
+    }
+
+
+def _planner(user) -> dict:
+    today = timezone.localdate()
+    first, last = school_half(today)
+    students = queries.students_to_plan_for(user)
+    have_one = Conversation.objects.not_cancelled().in_period(first, last).values("student_id")
+    missing = students.exclude(pk__in=have_one).order_by("first_name", "last_name", "pk")
+    visible = queries.conversations_visible_to(user).filter(student__in=students)
+    overdue = visible.overdue().select_related("student").order_by("starts_at", "pk")
+    past_due = (
+        Agreement.objects.filter(conversation__in=visible)
+        .past_due(today)
+        .exclude(conversation__status=Conversation.Status.CANCELLED)
+        .select_related("owner", "conversation__student")
+        .order_by("due_date", "pk")
+    )
+    missing_list = list(missing[: LIST_LIMIT + 1])
+    return {
+        "half_first": first,
+        "half_last": last,
+        "missing": missing_list[:LIST_LIMIT],
+        "missing_more": len(missing_list) > LIST_LIMIT,
+        "overdue": list(overdue[:LIST_LIMIT]),
+        "past_due": list(past_due[:LIST_LIMIT]),
+    }
+
+
+__all__ = ["panels"]
