@@ -13,13 +13,13 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from leerroute.agenda import ical
 from leerroute.core import access
 from leerroute.core.access import can
 from leerroute.people.models import Role, RoleAssignment
 
 from . import calendar, queries, services
 from .forms import AttendanceForm, ConfirmForm, GroupForm, MeetingForm, NotesForm
-from .ics import to_ical
 from .models import IntervisionGroup, Meeting, MeetingAttendance, MeetingNotes
 
 # --- overview ---------------------------------------------------------------------
@@ -335,6 +335,7 @@ def meeting_ics(request, pk):
     found = [event for event in calendar.events(request.user) if event.uid == wanted]
     if not found:  # a meeting more than a year ago is in nobody's calendar any more
         raise Http404
-    response = HttpResponse(to_ical(found), content_type="text/calendar; charset=utf-8")
+    body = ical.build(found, name=str(_("Leerroute")), base_url=request.build_absolute_uri("/"))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="intervisie-{meeting.pk}.ics"'
     return response
