@@ -10,10 +10,10 @@ are plain surface forms; the checker normalises and stems them once.
   describes in formal terms. A theme is attached to every work process whose
   own title or description contains one of its anchor words, so it works for
   any imported qualification file, whatever its codes.
-- ``LEVEL_CUES``: phrases (written as students should read them, with their
-  diacritics: they appear in the tips; matching ignores accents) that point to a level of working (2: assisting,
+- ``LEVEL_CUES``: phrases that point to a level of working (2: assisting,
   under instruction; 3: independent vocational care, nursing procedures;
-  4: coordinating, clinical reasoning, guiding colleagues).
+  4: coordinating, clinical reasoning, guiding colleagues). Written as students
+  should read them, with diacritics: they appear in the tips (matching ignores accents).
 - Concreteness cues: time words, measurable cues, vague words.
 """
 
