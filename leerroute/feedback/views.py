@@ -21,6 +21,7 @@ from leerroute.core import access, inputs
 from leerroute.core.access import can
 from leerroute.core.forms import warn_about_clients
 from leerroute.core.pages import paginate
+from leerroute.learning.models import LearningQuestion
 from leerroute.people import queries as people
 from leerroute.people.models import Placement, Role, Team, User
 
@@ -198,12 +199,25 @@ def create(request):
 @login_required
 def detail(request, pk):
     item = _feedback(request, pk)
+    # The linked learning question, when this person may see it (its own scope).
+    question = None
+    if item.learning_question_id:
+        question = (
+            access.visible(request.user, LearningQuestion)
+            .filter(pk=item.learning_question_id)
+            .first()
+        )
     return render(
         request,
         "feedback/detail.html",
         {
             "item": item,
-            "response_form": ResponseForm(initial={"version": item.version})
+            "question": question,
+            # Edited by its writer (a student's reaction is not an edit of the feedback).
+            "edited": item.versions.exclude(replaced_by_id=item.student_id).exists(),
+            "response_form": ResponseForm(
+                initial={"version": item.version, "response": item.student_response}
+            )
             if can(request.user, "feedback.respond_to_feedback", item)
             else None,
             "can_edit": can(request.user, "feedback.change_feedback", item),

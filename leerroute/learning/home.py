@@ -18,7 +18,7 @@ def panels(user) -> list[Panel]:
         waiting = mine.waiting_for_student()
         todo = list(waiting.order_by("-updated_at", "-pk")[:PANEL_LIMIT])
         with_mentor = mine.waiting_for_mentor().count()
-        count = len(todo) if len(todo) < PANEL_LIMIT else waiting.count()
+        count = waiting.count()  # always: the number of queries stays the same
         found.append(
             Panel(
                 "learning/panels/student.html",
@@ -34,7 +34,7 @@ def panels(user) -> list[Panel]:
     if Role.MENTOR in held:
         waiting = queries.waiting_for(user).with_people()
         newest = list(waiting.order_by("-updated_at", "-pk")[:PANEL_LIMIT])
-        count = len(newest) if len(newest) < PANEL_LIMIT else waiting.count()
+        count = waiting.count()
         found.append(
             Panel(
                 "learning/panels/mentor.html",

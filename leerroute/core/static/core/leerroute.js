@@ -133,7 +133,18 @@
     clearDrafts(document.body.dataset.user);
   }
 
+  // A form that came back with errors: its summary (core/partials/error_summary.html,
+  // id "foutmeldingen") gets the focus, so the page opens at what needs attention.
+  function focusErrorSummary() {
+    var summary = document.getElementById("foutmeldingen");
+    if (summary && summary.hasAttribute("tabindex")) {
+      summary.focus();
+      summary.scrollIntoView({ block: "start" });
+    }
+  }
+
   setUpMenu();
+  focusErrorSummary();
   window.addEventListener("resize", update);
   document.addEventListener("htmx:afterSettle", function (event) {
     labelCells(document);
