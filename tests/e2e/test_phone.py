@@ -116,3 +116,50 @@ def test_every_page_of_a_role_fits_a_phone(username, page_as, shot):
                 problems.append(str(error).split("\nassert ")[0])
     assert len(seen) > 3, seen
     assert not problems, f"{len(problems)} probleem/problemen:\n\n" + "\n\n".join(problems)
+
+
+def test_phone_journeys_of_the_mentor(page_as, assert_no_console_errors):
+    """At 360 px: "Feedback geven" is a visible button on each card of /feedback/; the
+    review of a learning question has 44 px checkbox targets and, after a failed
+    approval, opens at the focused error summary."""
+    page = page_as("werkbegeleider1", width=PHONE, height=800)
+    page.goto("/feedback/")
+    give = page.locator("main a.row-action").first
+    assert give.is_visible()
+    box = give.bounding_box()
+    assert box["height"] >= 44 and box["x"] + box["width"] <= PHONE
+
+    page.goto("/leervragen/wacht-op-mij/")
+    page.locator("main a.button", has_text="Beoordelen").first.click()
+    page.wait_for_url("**/beoordelen/")
+    for label in page.locator(".checklist label").all():
+        target = label.bounding_box()
+        assert target["height"] >= 44, target
+    with page.expect_navigation():
+        page.locator("button[value=approve]").click()
+    assert page.evaluate("document.activeElement.id") == "foutmeldingen"
+    summary = page.locator("#foutmeldingen").bounding_box()
+    assert 0 <= summary["y"] < 800  # in view, not 1,700 px lower
+    assert_no_console_errors(page)
+
+
+def test_phone_journeys_of_the_student(page_as, assert_no_console_errors):
+    """At 360 px: the level of each work process is visible on the progress page, and
+    typing in the learning-question check logs no CSP errors."""
+    page = page_as("student1", width=PHONE, height=800)
+    page.goto("/")
+    page.locator("main a", has_text="Mijn voortgang per werkproces").click()
+    level = page.locator("main .level").first
+    if level.count():
+        box = level.bounding_box()
+        assert level.is_visible() and box["x"] + box["width"] <= PHONE
+    page.goto("/leervragen/nieuw/")
+    if page.locator("#id_question").count():
+        page.locator("#id_question").type("Ik wil beter worden", delay=15)
+        page.wait_for_timeout(1200)
+        assert "te vaag" in page.locator("#check-results").inner_text()
+        page.locator("#id_question").fill("Ik wil leren de zorg te coördineren op de afdeling.")
+        page.locator("#id_question").type(" Nu.", delay=15)
+        page.wait_for_timeout(1200)
+        assert "coördineren" in page.locator("#check-results").inner_text()
+    assert_no_console_errors(page)
