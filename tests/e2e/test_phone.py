@@ -162,4 +162,11 @@ def test_phone_journeys_of_the_student(page_as, assert_no_console_errors):
         page.locator("#id_question").type(" Nu.", delay=15)
         page.wait_for_timeout(1200)
         assert "coördineren" in page.locator("#check-results").inner_text()
+        page.locator("#id_question").fill("")
+        page.locator("#id_question").type("Ik wil leren een wond te verzorgen.", delay=15)
+        page.wait_for_timeout(1200)
+        link = page.locator("#check-results button", has_text="Koppel").first
+        if link.count():
+            link.click()
+            page.wait_for_timeout(1000)
     assert_no_console_errors(page)
