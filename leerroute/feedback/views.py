@@ -196,25 +196,28 @@ def create(request):
     )
 
 
+def _linked_question(user, item):
+    """The feedback's learning question, when this person may see it (its own scope)."""
+    if not item.learning_question_id:
+        return None
+    return access.visible(user, LearningQuestion).filter(pk=item.learning_question_id).first()
+
+
+def _edited(item) -> bool:
+    """Edited by its writer (a student's reaction is not an edit of the feedback)."""
+    return item.versions.exclude(replaced_by_id=item.student_id).exists()
+
+
 @login_required
 def detail(request, pk):
     item = _feedback(request, pk)
-    # The linked learning question, when this person may see it (its own scope).
-    question = None
-    if item.learning_question_id:
-        question = (
-            access.visible(request.user, LearningQuestion)
-            .filter(pk=item.learning_question_id)
-            .first()
-        )
     return render(
         request,
         "feedback/detail.html",
         {
             "item": item,
-            "question": question,
-            # Edited by its writer (a student's reaction is not an edit of the feedback).
-            "edited": item.versions.exclude(replaced_by_id=item.student_id).exists(),
+            "question": _linked_question(request.user, item),
+            "edited": _edited(item),
             "response_form": ResponseForm(
                 initial={"version": item.version, "response": item.student_response}
             )
@@ -282,6 +285,8 @@ def respond(request, pk):
         "feedback/detail.html",
         {
             "item": item,
+            "question": _linked_question(request.user, item),
+            "edited": _edited(item),
             "response_form": form,
             "can_edit": False,
             "can_see_history": False,
