@@ -1,10 +1,10 @@
-# Leerroute: `make run` (demo on http://127.0.0.1:8000) and `make test`.
+# Leerroute: `make run` (demo on http://127.0.0.1:8000 with its background worker) and `make test`.
 VENV ?= .venv
 PYTHON ?= python3
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 CHROMIUM ?= /usr/bin/chromium
-DEV_ENV := DEBUG=true
+ENV_FILE := .env
 TEST_WORKERS ?= 2
 
 .PHONY: install run test lint format worker bench check-chromium clean
@@ -17,12 +17,23 @@ $(STAMP): pyproject.toml requirements.lock
 
 install: $(STAMP)
 
-run: install
-	$(DEV_ENV) $(PY) manage.py migrate --noinput
-	$(DEV_ENV) $(PY) manage.py seed_demo
-	@echo "Leerroute draait op http://127.0.0.1:8000 (stoppen: Ctrl+C)"
-	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+# The local development settings every manage.py command reads (leerroute/settings.py):
+# written once, never overwritten, git-ignored. Delete it to start over.
+$(ENV_FILE):
+	@$(PYTHON) -c "import secrets; print('# Lokale ontwikkelinstellingen (make run); nooit in productie gebruiken.'); print('DEBUG=true'); print('SECRET_KEY=dev-' + secrets.token_urlsafe(48))" > $(ENV_FILE)
+	@echo "$(ENV_FILE) geschreven: DEBUG aan en een eigen SECRET_KEY (alleen voor deze machine)."
 
+# The development server and the background worker together (emails on the console);
+# Ctrl+C stops both.
+run: install $(ENV_FILE)
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	@echo "Leerroute draait op http://127.0.0.1:8000 met de achtergrondwerker (stoppen: Ctrl+C)"
+	@$(PY) manage.py db_worker & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(PY) manage.py runserver 127.0.0.1:8000
+
+# Production: the worker on its own (the environment holds the settings).
 worker: install
 	$(PY) manage.py db_worker
 

@@ -14,8 +14,17 @@ import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from dotenv import load_dotenv
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+
+# A local, git-ignored `.env` (written by `make run`: DEBUG=true and a generated
+# SECRET_KEY) so every manage.py command works in a development checkout. Variables
+# already in the environment win. Without the file nothing changes: the production
+# defaults below apply. LEERROUTE_ENV_FILE names another file; empty switches it off.
+ENV_FILE = os.environ.get("LEERROUTE_ENV_FILE", str(BASE_DIR / ".env"))
+if ENV_FILE:
+    load_dotenv(ENV_FILE, override=False)
 
 
 def env_bool(name: str, default: bool = False) -> bool:

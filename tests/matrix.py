@@ -452,6 +452,27 @@ TRAINING_MATRIX: dict[str, list[Case]] = {
             label="unused",
         ),
     ],
+    # Plays in the page only for an uploaded video (tests/training/test_video.py);
+    # slides and links answer 404 for everyone.
+    "training:material_play": [
+        Case(
+            everyone(HIDDEN),
+            kwargs=pk(_tr_material("Waarde-vol Werkbegeleiden - dia's")),
+            label="slides",
+        ),
+        Case(
+            everyone(HIDDEN),
+            kwargs=pk(_tr_material("Video: hybride leren in de zorg")),
+            label="link",
+        ),
+    ],
+    "training:material_captions": [
+        Case(
+            everyone(HIDDEN),
+            kwargs=pk(_tr_material("Video: hybride leren in de zorg")),
+            label="link",
+        ),
+    ],
     "training:material_download": [
         Case(
             only(TR_SEES_SLIDES),

@@ -2,6 +2,9 @@
 
 import os
 
+# The suite never reads a developer's local .env (make run writes one with DEBUG=true).
+os.environ["LEERROUTE_ENV_FILE"] = ""
+
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-any-deployment")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")

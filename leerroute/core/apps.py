@@ -12,7 +12,20 @@ class CoreConfig(AppConfig):
     def ready(self):
         from . import checks, signals  # noqa: F401
 
+        _dutch_names_for_third_party_apps()
+
 
 class LeerrouteAdminConfig(admin_apps.AdminConfig):
     default = False
     default_site = "leerroute.core.admin_site.LeerrouteAdminSite"
+
+
+def _dutch_names_for_third_party_apps() -> None:
+    """The beheer names apps by their verbose_name; these two ship an English one."""
+    from django.apps import apps
+    from django.utils.translation import gettext_lazy as _
+
+    names = {"axes": _("Inlogbeveiliging"), "django_tasks_database": _("Achtergrondtaken")}
+    for label, name in names.items():
+        if apps.is_installed(label) or label in apps.app_configs:
+            apps.get_app_config(label).verbose_name = name

@@ -15,9 +15,16 @@ def leerroute(request):
 
 
 def _menu(user) -> dict[str, bool]:
-    """Which menu items this person can use (booleans, like every template check)."""
+    """Which menu items this person can use (booleans, like every template check).
+
+    A page that is always empty for someone's roles is not in their menu (a trainer
+    has no students, feedback or learning questions); the page itself stays reachable.
+    """
+    route = can(user, "people.use_route_menu")
     return {
-        "students": can(user, "people.see_student_list"),
+        "students": can(user, "people.use_student_menu"),
+        "feedback": route,
+        "learning": route,
         "admin": can(user, "people.use_admin"),
         "intervision": can(user, "intervision.use"),
         "conversations": can(user, "conversations.see_index"),

@@ -154,8 +154,20 @@ def _takes_ids(field) -> bool:
     return isinstance(target, models.IntegerField)
 
 
+# The empty choice of a select, in words instead of Django's "---------".
+EMPTY_CHOICE = _("Maak een keuze")
+
+
 class IdChoiceField(forms.ModelChoiceField):
-    """A ModelChoiceField that accepts only well-formed ids (ASCII digits, bigint range)."""
+    """A ModelChoiceField that accepts only well-formed ids (ASCII digits, bigint range).
+
+    Its empty choice reads "Maak een keuze" unless the form names another.
+    """
+
+    def __init__(self, *args, **kwargs):
+        if kwargs.get("empty_label", "---------") == "---------":
+            kwargs["empty_label"] = EMPTY_CHOICE
+        super().__init__(*args, **kwargs)
 
     def to_python(self, value):
         if value in self.empty_values:

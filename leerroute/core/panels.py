@@ -11,6 +11,13 @@ from importlib import import_module
 
 from django.apps import apps
 
+# Panel order on "Mijn overzicht", the same for every role: first what waits for me
+# now (WAITING, newest first, all of it or an honest "en nog N" link), then my people
+# (PEOPLE), then the rest (REST). Apps pick an order within these bands.
+WAITING = 1
+PEOPLE = 20
+REST = 50
+
 
 @dataclass
 class Panel:

@@ -83,6 +83,12 @@ class FeedbackForm(forms.Form):
     suggestions = _text_field(*OEPS_STEPS["suggestions"], OEPS_MAX_LENGTH)
     client_wellbeing = forms.BooleanField(
         label=_("Het welzijn van de cliënt was in het geding"),
+        help_text=_(
+            "Vink dit aan als de situatie de veiligheid of het welzijn van een cliënt raakte, "
+            "bijvoorbeeld een valrisico, een fout met medicatie of een pijnsignaal dat gemist "
+            "werd. Ook als de student goed handelde. Het markeert een leermoment over "
+            "cliëntveiligheid, geen beschuldiging; je studentbegeleider ziet het terug."
+        ),
         required=False,
     )
     work_process = inputs.IdChoiceField(

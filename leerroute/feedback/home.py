@@ -2,7 +2,7 @@
 
 from django.db.models import Exists, OuterRef
 
-from leerroute.core.panels import Panel
+from leerroute.core.panels import PEOPLE, WAITING, Panel
 from leerroute.people import queries as people
 from leerroute.people.models import Placement, Role
 
@@ -16,11 +16,11 @@ def panels(user) -> list[Panel]:
     held = people.roles(user)
     found = []
     if Role.STUDENT in held:
-        found.append(Panel("feedback/panels/student.html", _student(user), order=15))
+        found.append(Panel("feedback/panels/student.html", _student(user), order=WAITING + 2))
     if Role.MENTOR in held:
-        found.append(Panel("feedback/panels/mentor.html", _mentor(user), order=25))
+        found.append(Panel("feedback/panels/mentor.html", _mentor(user), order=PEOPLE + 5))
     if Role.ASSESSOR in held:
-        found.append(Panel("feedback/panels/assessor.html", _assessor(user), order=35))
+        found.append(Panel("feedback/panels/assessor.html", _assessor(user), order=WAITING + 3))
     return found
 
 

@@ -21,6 +21,7 @@ from leerroute.core import access, inputs
 from leerroute.core.access import can
 from leerroute.core.forms import warn_about_clients
 from leerroute.core.pages import paginate
+from leerroute.learning.models import LearningQuestion
 from leerroute.people import queries as people
 from leerroute.people.models import Placement, Role, Team, User
 
@@ -198,6 +199,18 @@ def create(request):
     )
 
 
+def _linked_question(user, item):
+    """The feedback's learning question, when this person may see it (its own scope)."""
+    if not item.learning_question_id:
+        return None
+    return access.visible(user, LearningQuestion).filter(pk=item.learning_question_id).first()
+
+
+def _edited(item) -> bool:
+    """Edited by its writer (a student's reaction is not an edit of the feedback)."""
+    return item.versions.exclude(replaced_by_id=item.student_id).exists()
+
+
 @login_required
 def detail(request, pk):
     item = _feedback(request, pk)
@@ -206,7 +219,11 @@ def detail(request, pk):
         "feedback/detail.html",
         {
             "item": item,
-            "response_form": ResponseForm(initial={"version": item.version})
+            "question": _linked_question(request.user, item),
+            "edited": _edited(item),
+            "response_form": ResponseForm(
+                initial={"version": item.version, "response": item.student_response}
+            )
             if can(request.user, "feedback.respond_to_feedback", item)
             else None,
             "can_edit": can(request.user, "feedback.change_feedback", item),
@@ -273,6 +290,8 @@ def respond(request, pk):
         "feedback/detail.html",
         {
             "item": item,
+            "question": _linked_question(request.user, item),
+            "edited": _edited(item),
             "response_form": form,
             "can_edit": False,
             "can_see_history": False,

@@ -477,7 +477,9 @@ def _level_findings(text: str, index: Index) -> tuple[list[Finding], dict]:
     elif level >= 3:
         low = sum(w for lvl, w in weight.items() if lvl < 3)
         at_level = sum(w for lvl, w in weight.items() if lvl >= 3)
-        if low >= 1.0 and at_level == 0:
+        # Work far below the level ("bedden opmaken en koffie rondbrengen" at level 3):
+        # a passing "zelfstandig" (a weak level-3 cue) does not lift it.
+        if low >= 1.0 and at_level < 1.0:
             phrases = tuple(p for lvl in sorted(cues) if lvl < 3 for p, _w in cues[lvl])
             findings.append(
                 Finding(
@@ -571,7 +573,21 @@ def check(
     index = get_index(qualification)
     client = _client_finding(text, steps, support)
     if not content_words(text):
-        empty = Finding("empty", _("Schrijf eerst je leervraag."))
+        if words(text):
+            # Words, but only common ones ("Ik wil beter worden"): say why that is too vague.
+            empty = Finding(
+                "not_concrete",
+                _(
+                    "Je leervraag is nog te vaag: ‘%(text)s’ zegt niet wát je wilt leren. "
+                    "Noem een handeling of situatie uit je werk, bijvoorbeeld: ‘Ik wil leren "
+                    "zelfstandig een wond te verzorgen volgens protocol’ of ‘Ik wil leren een "
+                    "bewoner met dementie rustig te benaderen bij de ochtendzorg’."
+                )
+                % {"text": " ".join(text.split())[:80]},
+                tuple(w for w in words(text) if stem(w) in _VAGUE),
+            )
+        else:
+            empty = Finding("empty", _("Schrijf eerst je leervraag."))
         return CheckResult(
             index.qualification_id,
             index.level,

@@ -12,7 +12,8 @@ are plain surface forms; the checker normalises and stems them once.
   any imported qualification file, whatever its codes.
 - ``LEVEL_CUES``: phrases that point to a level of working (2: assisting,
   under instruction; 3: independent vocational care, nursing procedures;
-  4: coordinating, clinical reasoning, guiding colleagues).
+  4: coordinating, clinical reasoning, guiding colleagues). Written as students
+  should read them, with diacritics: they appear in the tips (matching ignores accents).
 - Concreteness cues: time words, measurable cues, vague words.
 """
 
@@ -38,7 +39,16 @@ STOP_WORDS = frozenset(
         "werkt samen maken nieuwe goede juiste bepaalde bijvoorbeeld wil zou helpen help helpt "
         "client clienten cliënt cliënten bewoner bewoners zorgvrager zorgvragers patient "
         "patienten patiënt patiënten meneer mevrouw protocol protocollen zelfstandig "
-        "zelfstandigheid zonder hulp keer"
+        "zelfstandigheid zonder hulp keer "
+        # Common words that say nothing about the subject on their own: a question of
+        # only "onder" or "tussen" must not point to a work process.
+        "onder boven tussen achter naast langs rond rondom sinds vanaf via tot toe af "
+        "even soms vaak altijd nooit steeds ander andere anders elk elke ieder iedere gewoon "
+        "echt heel zeer weinig minder meeste vooral vaker wat welk zoals zoveel dergelijke "
+        "worden geworden wordt werd zijn was wezen hebben krijgen krijg krijgt kom komen komt "
+        "staan sta staat zit zitten gaan ga "
+        "persoon mensen iemand iets alles niemand "
+        "bezig bezighouden beetje weer eigenlijk misschien"
     )
 )
 
@@ -243,6 +253,16 @@ LEVEL_CUES: list[tuple[int, str, float, tuple[str, ...]]] = [
     (2, "bed opmaken", 1.0, ()),
     (2, "bedden opmaken", 1.0, ()),
     (2, "koffie schenken", 1.0, ()),
+    (2, "koffie rondbrengen", 1.0, ()),
+    (2, "koffie brengen", 1.0, ()),
+    (2, "koffie rond", 1.0, ()),
+    (2, "thee schenken", 1.0, ()),
+    (2, "rondbrengen", 0.5, ()),
+    (2, "bedden maken", 1.0, ()),
+    (2, "bed maken", 1.0, ()),
+    (2, "bed verschonen", 0.7, ()),
+    (2, "tafel dekken", 1.0, ()),
+    (2, "afwassen", 1.0, ()),
     (2, "eenvoudige", 0.5, ()),
     (3, "zelfstandig", 0.5, ()),
     (3, "verpleegtechnische handelingen", 1.0, ()),
@@ -272,9 +292,9 @@ LEVEL_CUES: list[tuple[int, str, float, tuple[str, ...]]] = [
     (3, "observeren", 0.5, ()),
     (3, "signaleren", 0.5, ()),
     (3, "rapporteren", 0.5, ()),
-    (4, "coordineren", 1.0, ()),
-    (4, "coordinatie", 1.0, ()),
-    (4, "coordinerende", 1.0, ()),
+    (4, "coördineren", 1.0, ()),
+    (4, "coördinatie", 1.0, ()),
+    (4, "coördinerende", 1.0, ()),
     (4, "regie", 1.0, ("eigen", "client", "zorgvrager", "bewoner", "leven", "zelf")),
     (4, "dienst leiden", 1.0, ()),
     (4, "dienstverantwoordelijke", 1.0, ()),

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from leerroute.core import access, inputs
 from leerroute.core.forms import warn_about_clients
 from leerroute.core.pages import paginate
+from leerroute.feedback.models import Feedback
 from leerroute.people.models import Role
 from leerroute.people.queries import has_role
 
@@ -329,12 +330,26 @@ def detail(request, pk):
     user = request.user
     is_owner = question.student_id == user.pk
     can_review = access.can(user, "learning.review_question", question)
+    thread = list(question.messages.select_related("author"))
+    # The student sees the mentor's open question (what to change), not a checklist.
+    open_question = None
+    if is_owner and question.status == Status.CLARIFICATION:
+        asked = [m for m in thread if m.author_id != question.student_id]
+        open_question = asked[-1] if asked else None
     return render(
         request,
         "learning/detail.html",
         {
             "question": question,
-            "thread": list(question.messages.select_related("author")),
+            "open_question": open_question,
+            # Feedback given on this question, as far as this person may see it.
+            "feedback": list(
+                access.visible(user, Feedback)
+                .filter(learning_question=question)
+                .select_related("author")
+                .order_by("-created_at")
+            ),
+            "thread": thread,
             "reviews": list(question.reviews.select_related("reviewer")),
             "is_owner": is_owner,
             "can_review": can_review and question.waits_for_mentor,

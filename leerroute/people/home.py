@@ -2,7 +2,7 @@
 
 from django.db.models import Prefetch
 
-from leerroute.core.panels import Panel
+from leerroute.core.panels import PEOPLE, REST, Panel
 
 from . import queries
 from .models import Enrollment, Placement, Role, Team
@@ -12,7 +12,7 @@ def panels(user) -> list[Panel]:
     held = queries.roles(user)
     found = []
     if Role.STUDENT in held:
-        found.append(Panel("people/panels/student.html", _student(user), order=10))
+        found.append(Panel("people/panels/student.html", _student(user), order=PEOPLE))
     if Role.MENTOR in held:
         mine = (
             queries.placements_with_people()
@@ -20,17 +20,19 @@ def panels(user) -> list[Panel]:
             .filter(mentors=user)
             .order_by("student__last_name")
         )
-        found.append(Panel("people/panels/mentor.html", {"placements": mine}, order=20))
+        found.append(Panel("people/panels/mentor.html", {"placements": mine}, order=PEOPLE))
     if Role.ASSESSOR in held:
-        found.append(Panel("people/panels/assessor.html", _assessor(user), order=30))
+        found.append(Panel("people/panels/assessor.html", _assessor(user), order=PEOPLE + 10))
     if Role.PRACTICE_EDUCATOR in held:
         found.append(
-            Panel("people/panels/practice_educator.html", _practice_educator(user), order=40)
+            Panel(
+                "people/panels/practice_educator.html", _practice_educator(user), order=PEOPLE + 20
+            )
         )
     if Role.TEACHER in held:
-        found.append(Panel("people/panels/teacher.html", _teacher(user), order=50))
+        found.append(Panel("people/panels/teacher.html", _teacher(user), order=PEOPLE + 25))
     if queries.is_admin(user):
-        found.append(Panel("people/panels/admin.html", {}, order=90))
+        found.append(Panel("people/panels/admin.html", {}, order=REST + 40))
     return found
 
 

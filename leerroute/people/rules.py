@@ -32,6 +32,8 @@ is_practice_educator = role_predicate(Role.PRACTICE_EDUCATOR)
 is_teacher = role_predicate(Role.TEACHER)
 is_trainer = role_predicate(Role.TRAINER)
 is_staff_member = role_predicate(*queries.STAFF_ROLES)
+# Roles whose work is following students (a trainer or a plain employee has none).
+follows_students = role_predicate(Role.MENTOR, Role.ASSESSOR, Role.PRACTICE_EDUCATOR, Role.TEACHER)
 
 
 @rules.predicate
@@ -41,5 +43,10 @@ def can_see_student(user, student):
 
 rules.add_perm("people.see_student", rules.is_authenticated & can_see_student)
 rules.add_perm("people.see_student_list", rules.is_authenticated & (is_staff_member | is_admin))
+# Menu items (leerroute.core.context_processors): only pages the person can use.
+rules.add_perm("people.use_student_menu", rules.is_authenticated & (follows_students | is_admin))
+rules.add_perm(
+    "people.use_route_menu", rules.is_authenticated & (is_student | follows_students | is_admin)
+)
 rules.add_perm("people.use_admin", rules.is_authenticated & is_admin)
 rules.add_perm("people.see_access_log", rules.is_authenticated & is_admin)

@@ -78,7 +78,7 @@ class MaterialAdmin(admin.ModelAdmin):
     list_filter = ["kind", "topics"]
     search_fields = ["title", "description"]
     filter_horizontal = ["topics"]
-    readonly_fields = ["file", "original_name", "content_type", "size", VERSION]
+    readonly_fields = ["file", "captions", "original_name", "content_type", "size", VERSION]
     raw_id_fields = ["created_by"]
 
 

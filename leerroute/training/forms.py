@@ -18,7 +18,7 @@ from leerroute.people.models import Role
 
 from . import queries
 from .models import HTTP_URL, Attendance, Material, Programme, Session, Topic, WorkForm
-from .uploads import check_upload
+from .uploads import check_captions, check_upload
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
@@ -213,6 +213,15 @@ class MaterialForm(forms.Form):
         help_text=_("Alleen bij soort 'link': een adres dat begint met https:// of http://."),
         error_messages={"invalid": _("Vul een geldige link in die begint met https://.")},
     )
+    captions = forms.FileField(
+        label=_("Ondertiteling (niet verplicht)"),
+        required=False,
+        allow_empty_file=True,
+        help_text=_(
+            "Alleen bij een video: een WebVTT-bestand (.vtt). De ondertiteling verschijnt "
+            "in de speler op de pagina."
+        ),
+    )
     description = forms.CharField(label=_("Beschrijving"), required=False, widget=forms.Textarea)
     topics = forms.CharField(
         label=_("Onderwerpen"),
@@ -250,6 +259,15 @@ class MaterialForm(forms.Form):
                     self.file_type = check_upload(upload, kind)
                 except forms.ValidationError as error:
                     self.add_error("file", error)
+        captions = data.get("captions")
+        if captions:
+            if kind != Material.Kind.VIDEO:
+                self.add_error("captions", _("Ondertiteling hoort alleen bij een video."))
+            else:
+                try:
+                    check_captions(captions)
+                except forms.ValidationError as error:
+                    self.add_error("captions", error)
         return data
 
 

@@ -3,7 +3,7 @@
 from django.db.models import Count, Min, Q
 from django.utils import timezone
 
-from leerroute.core.panels import Panel
+from leerroute.core.panels import REST, WAITING, Panel
 from leerroute.people import queries as people
 from leerroute.people.models import Role
 
@@ -19,7 +19,7 @@ def panels(user) -> list[Panel]:
     held = people.roles(user)
     if Enrolment.objects.filter(user=user).exists():
         found.append(
-            Panel("training/panels/mine.html", my_overview(user, UPCOMING_ON_HOME), order=55)
+            Panel("training/panels/mine.html", my_overview(user, UPCOMING_ON_HOME), order=REST + 5)
         )
     if Role.TRAINER in held:
         programmes = (
@@ -37,7 +37,9 @@ def panels(user) -> list[Panel]:
             )
             .order_by("title")
         )
-        found.append(Panel("training/panels/trainer.html", {"programmes": programmes}, order=60))
+        found.append(
+            Panel("training/panels/trainer.html", {"programmes": programmes}, order=WAITING + 5)
+        )
     if Role.PRACTICE_EDUCATOR in held:
         in_training = (
             Programme.objects.team_trainings()
@@ -46,7 +48,9 @@ def panels(user) -> list[Panel]:
             .not_completed()
             .count()
         )
-        found.append(Panel("training/panels/cascade.html", {"in_training": in_training}, order=45))
+        found.append(
+            Panel("training/panels/cascade.html", {"in_training": in_training}, order=REST)
+        )
     return found
 
 

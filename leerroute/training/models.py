@@ -62,6 +62,10 @@ class Material(Versioned):
     content_type = models.CharField(_("bestandstype"), max_length=100, blank=True)
     size = models.PositiveBigIntegerField(_("grootte in bytes"), default=0)
     url = models.URLField(_("link"), max_length=500, blank=True, validators=[HTTP_URL])
+    # Captions of an uploaded video (WebVTT), played as <track kind="captions">.
+    captions = models.FileField(
+        _("ondertiteling (WebVTT)"), upload_to=material_upload_to, blank=True
+    )
     topics = models.ManyToManyField(
         Topic, related_name="materials", blank=True, verbose_name=_("onderwerpen")
     )
@@ -93,6 +97,19 @@ class Material(Versioned):
     @property
     def is_link(self) -> bool:
         return self.kind == self.Kind.LINK
+
+    @property
+    def plays_in_page(self) -> bool:
+        """An uploaded video the browser's own player can show (MP4 or WebM)."""
+        return (
+            self.kind == self.Kind.VIDEO
+            and bool(self.file)
+            and self.content_type
+            in (
+                "video/mp4",
+                "video/webm",
+            )
+        )
 
 
 class WorkForm(Versioned):

@@ -304,6 +304,9 @@ def add_material(by: User, data: dict, file_type=None) -> Material:
         material.content_type = file_type.content_type
         material.size = upload.size
         material.file.save(upload.name, upload, save=False)
+        captions = data.get("captions")
+        if captions and data["kind"] == Material.Kind.VIDEO:
+            material.captions.save("ondertiteling.vtt", captions, save=False)
     material.save()
     material.topics.set(_topics(data.get("topics", [])))
     return material

@@ -157,3 +157,31 @@ def check_upload(upload, kind: str) -> FileType:
             code="content",
         )
     return file_type
+
+
+CAPTIONS_MAX_BYTES = 1024 * 1024
+
+
+def check_captions(upload) -> None:
+    """A WebVTT captions file: .vtt, UTF-8 text that starts with "WEBVTT", at most 1 MB."""
+    if PurePath(upload.name or "").suffix.lower() != ".vtt":
+        raise ValidationError(
+            _("Ondertiteling moet een WebVTT-bestand zijn (.vtt)."), code="captions_extension"
+        )
+    if upload.size == 0 or upload.size > CAPTIONS_MAX_BYTES:
+        raise ValidationError(
+            _("Het ondertitelingsbestand is leeg of groter dan 1 MB."), code="captions_size"
+        )
+    head = _head(upload, 64)
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError:
+        text = ""
+    if not text.lstrip("\ufeff").startswith("WEBVTT"):
+        raise ValidationError(
+            _(
+                "Dit is geen WebVTT-bestand: de eerste regel moet met WEBVTT beginnen. "
+                "Sla de ondertiteling op als .vtt."
+            ),
+            code="captions_content",
+        )

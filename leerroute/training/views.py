@@ -374,6 +374,38 @@ def material_download(request, pk):
     )
 
 
+def _inline_file(field, content_type: str, name: str) -> FileResponse:
+    try:
+        handle = field.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    response = FileResponse(handle, as_attachment=False, filename=name, content_type=content_type)
+    # Only ever played by the page's own player: never sniffed, never framed elsewhere,
+    # no scripts even if someone managed to open it as a document.
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+@login_required
+def material_play(request, pk):
+    """An uploaded video for the page's <video> player (same scope as the download)."""
+    material = access.fetch(request, Material, pk)
+    if not material.plays_in_page:
+        raise Http404
+    return _inline_file(material.file, material.content_type, material.original_name or "video")
+
+
+@login_required
+def material_captions(request, pk):
+    """The video's WebVTT captions, for <track kind="captions">."""
+    material = access.fetch(request, Material, pk)
+    if not material.plays_in_page or not material.captions:
+        raise Http404
+    return _inline_file(material.captions, "text/vtt; charset=utf-8", "ondertiteling.vtt")
+
+
 # --- work forms -------------------------------------------------------------------------
 
 

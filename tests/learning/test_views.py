@@ -332,7 +332,7 @@ def test_list_queries_do_not_grow(client_for, demo, username, url):
     with CaptureQueriesContext(connection) as many:
         response = client.get(reverse(url))
     assert response.status_code == 200
-    # The home panel shows the oldest few and the total; the lists show all.
-    expected = "In totaal" if url == "core:home" else "Ik wil leren 5."
+    # The home panel shows the newest few and "en nog N"; the lists show all.
+    expected = "en nog" if url == "core:home" else "Ik wil leren 5."
     assert expected in response.content.decode()
     assert len(many) == len(few), [re.sub(r"\s+", " ", q["sql"])[:120] for q in many]

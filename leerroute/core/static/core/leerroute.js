@@ -66,6 +66,36 @@
       }
     }
   }
+  // On a phone each table row is a card (leerroute.css); every cell shows its column
+  // name from data-label. Cells without one get it from the table's header row, so a
+  // template only sets data-label where it wants a different text.
+  function labelCells(root) {
+    var tables = (root || document).querySelectorAll(".table-scroll > table, table.stack");
+    for (var t = 0; t < tables.length; t++) {
+      var head = tables[t].tHead ? tables[t].tHead.rows[tables[t].tHead.rows.length - 1] : null;
+      if (!head) { continue; }
+      var names = [];
+      for (var h = 0; h < head.cells.length; h++) {
+        var text = head.cells[h].textContent.replace(/\s+/g, " ").trim();
+        for (var span = 0; span < (head.cells[h].colSpan || 1); span++) { names.push(text); }
+      }
+      var bodies = tables[t].tBodies;
+      for (var b = 0; b < bodies.length; b++) {
+        for (var r = 0; r < bodies[b].rows.length; r++) {
+          var cells = bodies[b].rows[r].cells;
+          var column = 0;
+          for (var c = 0; c < cells.length; c++) {
+            var cell = cells[c];
+            if (c > 0 && !cell.hasAttribute("data-label") && names[column] && cells.length > 1) {
+              cell.setAttribute("data-label", names[column]);
+            }
+            column += cell.colSpan || 1;
+          }
+        }
+      }
+    }
+  }
+
   // Unsaved form drafts (feedback/draft.js) live in this tab's sessionStorage under
   // DRAFT_PREFIX + "u<user id>:" and never outlive a sign-in: they all go when
   // someone signs out (a form with data-clear-drafts is sent), on a page whose
@@ -103,8 +133,23 @@
     clearDrafts(document.body.dataset.user);
   }
 
+  // A form that came back with errors: its summary (core/partials/error_summary.html,
+  // id "foutmeldingen") gets the focus, so the page opens at what needs attention.
+  function focusErrorSummary() {
+    var summary = document.getElementById("foutmeldingen");
+    if (summary && summary.hasAttribute("tabindex")) {
+      summary.focus();
+      summary.scrollIntoView({ block: "start" });
+    }
+  }
+
   setUpMenu();
+  focusErrorSummary();
   window.addEventListener("resize", update);
-  document.addEventListener("htmx:afterSettle", update);
+  document.addEventListener("htmx:afterSettle", function (event) {
+    labelCells(document);
+    update();
+  });
+  labelCells(document);
   update();
 })();
