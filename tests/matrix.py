@@ -961,6 +961,8 @@ def _digest_token(username: str):
         from leerroute.school.digest import make_token
 
         return {"token": make_token(d[username])}
+
+
 # --- imports and exports (leerroute.imports, leerroute.exports) -----------------------
 # Imports of people: the administrator and the practice educators (own organisation,
 # checked per row); qualification files: the administrator only. Exports: the same
