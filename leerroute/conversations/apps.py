@@ -9,4 +9,8 @@ class ConversationsConfig(AppConfig):
 
     def ready(self):
         # The scopes (who sees which rows) register with leerroute.core.access.
-        from . import queries  # noqa: F401
+        # The agreements section of the PDF progress report (leerroute.exports).
+        from . import (
+            queries,  # noqa: F401
+            report,  # noqa: F401
+        )

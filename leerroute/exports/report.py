@@ -17,11 +17,10 @@ Debian's ``fonts-dejavu-core``: full Unicode); otherwise the PDF core font
 Helvetica, with text reduced to Latin-1 (accents kept, other characters
 simplified), so the report always renders.
 
-Agreements (afspraken) of conversations: Leerroute has no conversations yet.
-When that app exists, it adds a section with ``register_section(function)``:
+Further sections come from other apps with ``register_section(function)``:
 ``function(student, viewer)`` returns ``None`` (nothing to show) or
-``(heading, [lines])`` of what the viewer may see. Until a function is
-registered, the report has no agreements section at all (it does not pretend).
+``(heading, [lines])`` of what the viewer may see. The conversations app adds
+the agreements of held conversations (``leerroute/conversations/report.py``).
 """
 
 from __future__ import annotations
@@ -236,7 +235,7 @@ def build(student: User, viewer: User) -> bytes:
             note = f" – {entry.note}" if entry.note else ""
             w.paragraph(f"{entry.work_process.code}: {entry.get_level_display()}{note}")
 
-    # Further sections (the agreements of conversations, once that app exists)
+    # Further sections (e.g. the agreements of conversations)
     for section in _SECTIONS:
         found = section(student, viewer)
         if found is None:

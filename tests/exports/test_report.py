@@ -90,9 +90,29 @@ def test_a_registered_section_is_added(demo, client_for):
     assert "SBAR" in text
 
 
-def test_without_registered_sections_there_is_no_agreements_heading(demo, client_for):
-    _text, outline = pdf_text(client_for("docent1").get(url(demo["student1"])))
-    assert "Afspraken" not in outline
+def test_agreements_of_held_conversations_are_in_the_report(demo, client_for):
+    from leerroute.conversations.models import Agreement
+    from leerroute.conversations.queries import agreements_visible_to
+
+    held = Agreement.objects.filter(
+        conversation__student=demo["student1"], conversation__status="held"
+    )
+    assert held.exists()
+    text, outline = pdf_text(client_for("docent1").get(url(demo["student1"])))
+    assert "Afspraken uit gesprekken" in outline
+    for agreement in agreements_visible_to(demo["docent1"]).filter(pk__in=held):
+        assert agreement.text in " ".join(text.split())
+
+
+def test_agreements_the_viewer_may_not_see_are_left_out(demo, client_for):
+    from leerroute.conversations.queries import agreements_visible_to
+
+    viewer = demo["studentbegeleider1"]
+    visible = agreements_visible_to(viewer).filter(conversation__student=demo["student1"])
+    text, outline = pdf_text(client_for("studentbegeleider1").get(url(demo["student1"])))
+    assert ("Afspraken uit gesprekken" in outline) == visible.filter(
+        conversation__status="held"
+    ).exists()
 
 
 def test_pdf_has_language_title_and_structure(demo, client_for):
