@@ -1202,6 +1202,8 @@ API_LISTS = [
     "progress_reviews",
     "training_sessions",
     "attendances",
+    "weekly_updates",
+    "conversations",
 ]
 TOPAZ_STAFF = {"werkbegeleider2", "studentbegeleider2", "praktijkopleider2", "beheerder"}
 FEEDBACK_GIVERS_1 = {"werkbegeleider1", "studentbegeleider1", "praktijkopleider1"}
@@ -1368,6 +1370,27 @@ API_MATRIX: dict[str, list[Case]] = {
         Case(only({"student1"}, yes=FOUND), kwargs=_own_token("student1"), method="post"),
     ],
 }
+API_MATRIX["api:weekly_updates_detail"] = [
+    _api(
+        api_only(
+            {
+                "student1",
+                "werkbegeleider1",
+                "studentbegeleider1",
+                "praktijkopleider1",
+                "docent1",
+                "beheerder",
+            }
+        ),
+        _first("school.WeeklyUpdate", cohort__name="VIG-3A", status="published"),
+    ),
+]
+API_MATRIX["api:conversations_detail"] = [
+    _api(
+        api_only({"student1", "werkbegeleider1", "praktijkopleider1", "docent1"}),
+        _first("conversations.Conversation", student=lambda d: d["student1"], status="held"),
+    ),
+]
 API_MATRIX["api:feedback_create"][0].data_for = _feedback_for("student1")
 MATRIX.update(API_MATRIX)
 # --- end of api ------------------------------------------------------------------------

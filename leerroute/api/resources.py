@@ -5,6 +5,7 @@ import datetime
 from django.db.models import Prefetch
 from ninja import Router
 
+from leerroute.conversations.models import Conversation
 from leerroute.feedback.models import Feedback, ProgressReview, ReviewStatus
 from leerroute.learning.models import LearningQuestion, Status
 from leerroute.people.models import (
@@ -19,6 +20,8 @@ from leerroute.people.models import (
     active_q,
 )
 from leerroute.qualifications.models import Qualification, WorkProcess
+from leerroute.school.models import Status as UpdateStatus
+from leerroute.school.models import WeeklyUpdate
 from leerroute.training.models import Attendance, Session
 
 from . import schemas
@@ -227,6 +230,41 @@ RESOURCES = [
         },
         order=("session__starts_at", "user__last_name", "user__first_name"),
         summary_list="Aanwezigheid bij bijeenkomsten",
+    ),
+    Resource(
+        path="weekly-updates",
+        name="weekly_updates",
+        model=WeeklyUpdate,
+        schema=schemas.WeeklyUpdateOut,
+        tag="weekupdates",
+        filters={
+            "cohort": id_filter("cohort_id", "Van deze klas."),
+            "year": Filter(int, "year", "ISO-jaar."),
+            "week": Filter(int, "week", "ISO-week."),
+            "status": Filter(choice(UpdateStatus), "status", "Concept of gepubliceerd."),
+        },
+        changed_field="updated_at",
+        order=("-year", "-week", "cohort__name"),
+        prepare=lambda qs: qs.prefetch_related("work_processes"),
+        summary_list="Weekupdates van school",
+    ),
+    Resource(
+        path="conversations",
+        name="conversations",
+        model=Conversation,
+        schema=schemas.ConversationOut,
+        tag="gesprekken",
+        filters={
+            "student": id_filter("student_id", "Met deze student."),
+            "status": Filter(
+                choice(Conversation.Status), "status", "Gepland, gehouden of geannuleerd."
+            ),
+        },
+        changed_field="updated_at",
+        order=("-starts_at",),
+        prepare=lambda qs: qs.prefetch_related("participants", "agreements"),
+        student_field="student_id",
+        summary_list="Gesprekken (driegesprek, viergesprek)",
     ),
 ]
 

@@ -253,3 +253,57 @@ class AttendanceOut(Schema):
     session: int = Field(..., alias="session_id")
     user: int = Field(..., alias="user_id")
     status: str
+
+
+class WeeklyUpdateOut(Schema):
+    id: int
+    cohort: int = Field(..., alias="cohort_id")
+    year: int
+    week: int
+    topics: str
+    practice: str
+    work_processes: list[int]
+    status: str
+    author: int | None = Field(None, alias="author_id")
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+
+    @staticmethod
+    def resolve_work_processes(obj) -> list[int]:
+        return sorted(wp.pk for wp in obj.work_processes.all())
+
+
+class ParticipantOut(Schema):
+    user: int = Field(..., alias="user_id")
+    role: str
+
+
+class AgreementOut(Schema):
+    id: int
+    text: str
+    owner: int | None = Field(None, alias="owner_id")
+    due_date: datetime.date
+    done_at: datetime.datetime | None = None
+
+
+class ConversationOut(Schema):
+    id: int
+    student: int = Field(..., alias="student_id")
+    date: datetime.date
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+    place: str
+    status: str
+    agenda: list[str]
+    notes: str
+    participants: list[ParticipantOut]
+    agreements: list[AgreementOut]
+    updated_at: datetime.datetime
+
+    @staticmethod
+    def resolve_participants(obj) -> list:
+        return list(obj.participants.all())
+
+    @staticmethod
+    def resolve_agreements(obj) -> list:
+        return list(obj.agreements.all())
