@@ -962,6 +962,8 @@ def _digest_token(username: str):
 
         return {"token": make_token(d[username])}
 
+    return kwargs
+
 
 # --- imports and exports (leerroute.imports, leerroute.exports) -----------------------
 # Imports of people: the administrator and the practice educators (own organisation,

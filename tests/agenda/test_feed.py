@@ -26,6 +26,7 @@ from leerroute.agenda import services
 from leerroute.agenda.models import CalendarFeed, token_hash
 from leerroute.conversations import services as conversations
 from leerroute.conversations.models import Conversation, Participant
+from leerroute.intervision import calendar as intervision_calendar
 from leerroute.training.models import Enrolment, Programme, Session
 
 pytestmark = pytest.mark.django_db
@@ -47,9 +48,14 @@ def _expected_uids(user) -> set[str]:
         Enrolment.objects.filter(user=user, status="enrolled").values_list("programme", flat=True)
     ) | set(Programme.objects.filter(trainers=user).values_list("pk", flat=True))
     sessions = Session.objects.filter(programme__in=programmes, ends_at__gte=since)
-    return {f"gesprek-{p.conversation_id}@leerroute" for p in talks} | {
-        f"bijeenkomst-{s.pk}@leerroute" for s in sessions
-    }
+    # Intervision meetings of the person's own groups (their rule is tested in
+    # tests/intervision): every app's calendar.py adds to the same feed.
+    meetings = {event.uid for event in intervision_calendar.events(user)}
+    return (
+        {f"gesprek-{p.conversation_id}@leerroute" for p in talks}
+        | {f"bijeenkomst-{s.pk}@leerroute" for s in sessions}
+        | meetings
+    )
 
 
 @pytest.mark.parametrize("account", ACCOUNTS)

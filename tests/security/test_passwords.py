@@ -216,7 +216,7 @@ def test_five_wrong_old_passwords_lock_the_account_like_the_login(client_for):
     client = client_for("student1")
     responses = [change_with_old(client, f"geraden-{n}") for n in range(5)]
     assert [r.status_code for r in responses] == [200, 200, 200, 200, 429]
-    assert "Uw oude wachtwoord is niet juist ingevoerd" in responses[0].content.decode()
+    assert "Je oude wachtwoord klopt niet. Vul het opnieuw in." in responses[0].content.decode()
     assert responses[-1]["Retry-After"] == "900"
     assert "Te vaak een verkeerd wachtwoord" in responses[-1].content.decode()
     # The right old password is refused too now, and so is signing in from here.
