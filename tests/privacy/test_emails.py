@@ -28,7 +28,10 @@ def _everything(message) -> str:
 
 
 def test_no_email_carries_content(
-    make_question, demo, django_capture_on_commit_callbacks, settings
+    make_question,  # noqa: F811
+    demo,
+    django_capture_on_commit_callbacks,
+    settings,
 ):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     student, mentor = demo["student1"], demo["werkbegeleider1"]
