@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 
 from leerroute.core.versioning import Versioned
 from leerroute.people.models import Organisation
-from leerroute.training.models import WorkForm
+from leerroute.training.models import AttendanceRecord, WorkForm
 
 
 class GroupQuerySet(models.QuerySet):
@@ -149,17 +149,11 @@ class Meeting(Versioned):
         return self.starts_at <= timezone.now()
 
 
-class MeetingAttendance(models.Model):
-    class Status(models.TextChoices):
-        PRESENT = "present", _("aanwezig")
-        ABSENT = "absent", _("afwezig")
-        EXCUSED = "excused", _("afgemeld")
-
+class MeetingAttendance(AttendanceRecord):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="intervision_attendances"
     )
-    status = models.CharField(_("aanwezigheid"), max_length=10, choices=Status.choices)
 
     class Meta:
         verbose_name = _("aanwezigheid bij intervisie")

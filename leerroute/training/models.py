@@ -332,17 +332,25 @@ class Enrolment(models.Model):
         return f"{self.user} – {self.programme}"
 
 
-class Attendance(models.Model):
+class AttendanceRecord(models.Model):
+    """Whether a person was at a meeting: training sessions, intervision meetings."""
+
     class Status(models.TextChoices):
         PRESENT = "present", _("aanwezig")
         ABSENT = "absent", _("afwezig")
         EXCUSED = "excused", _("afgemeld")
 
+    status = models.CharField(_("aanwezigheid"), max_length=10, choices=Status.choices)
+
+    class Meta:
+        abstract = True
+
+
+class Attendance(AttendanceRecord):
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="attendances")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="training_attendances"
     )
-    status = models.CharField(_("aanwezigheid"), max_length=10, choices=Status.choices)
 
     class Meta:
         verbose_name = _("aanwezigheid")
