@@ -2,6 +2,27 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+DJANGO_EMPTY = "---------"
+
+
+class DutchEmptyChoice:
+    """Selects in the beheer offer "Maak een keuze" where Django shows "---------"."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        from .inputs import EMPTY_CHOICE
+
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is None:
+            return field
+        if getattr(field, "empty_label", None) == DJANGO_EMPTY:
+            field.empty_label = EMPTY_CHOICE
+        choices = getattr(field, "choices", None)
+        if choices is not None and not hasattr(field, "queryset"):
+            choices = list(choices)
+            if choices and tuple(choices[0]) == ("", DJANGO_EMPTY):
+                field.choices = [("", EMPTY_CHOICE), *choices[1:]]
+        return field
+
 
 class LeerrouteAdminSite(admin.AdminSite):
     """Django admin, for the functional administrator (beheerder) only."""
@@ -9,6 +30,13 @@ class LeerrouteAdminSite(admin.AdminSite):
     site_header = _("Leerroute – beheer")
     site_title = _("Leerroute beheer")
     index_title = _("Beheer")
+
+    def register(self, model_or_iterable, admin_class=None, **options):
+        """Every model admin, Leerroute's and the packages' alike, gets the Dutch empty choice."""
+        base = admin_class or admin.ModelAdmin
+        if not issubclass(base, DutchEmptyChoice):
+            base = type(base.__name__, (DutchEmptyChoice, base), {"__module__": base.__module__})
+        return super().register(model_or_iterable, base, **options)
 
     def has_permission(self, request):
         from leerroute.core.access import can

@@ -57,3 +57,18 @@ def test_cascade_plan_select_has_a_dutch_empty_choice(client_for):
     html = response.content.decode()
     assert "---------" not in html
     assert "Maak een keuze" in html
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/beheer/people/cohort/add/",
+        "/beheer/people/roleassignment/add/",
+        "/beheer/people/team/add/",
+    ],
+)
+def test_beheer_selects_have_a_dutch_empty_choice(url, client_for):
+    body = client_for("beheerder").get(url).content.decode()
+    assert "---------" not in body
+    if "roleassignment" in url:  # plain selects there (others pick with a search box)
+        assert "Maak een keuze" in body
