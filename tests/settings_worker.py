@@ -20,3 +20,13 @@ from leerroute.settings import *  # noqa: E402,F403
 EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
 EMAIL_FILE_PATH = os.environ["EMAIL_FILE_PATH"]
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# The worker runs on the same date as the tests that start it (LEERROUTE_TEST_DATE,
+# see tests/conftest.py): the data it reads was made "on" that date.
+from tests.dates import travel_destination  # noqa: E402
+
+_moment = travel_destination()
+if _moment is not None:
+    import time_machine
+
+    time_machine.travel(_moment.timestamp(), tick=True).start()

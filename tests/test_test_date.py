@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.http import parse_http_date
 
 from leerroute.people.queries import current_placement
-from tests.conftest import parse_test_date, travel_destination
+from tests.dates import parse_test_date, travel_destination
 
 AMSTERDAM = zoneinfo.ZoneInfo("Europe/Amsterdam")
 # The whole session may take a while; the clock ticks from the destination on.

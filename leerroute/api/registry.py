@@ -48,10 +48,11 @@ class Filter:
     lookup: str = ""
     description: str = ""
     apply: Callable[[QuerySet, Any], QuerySet] | None = None
+    maximum: int = BIGINT_MAX  # for int filters: the column's largest value
 
     def field_info(self):
         if self.kind is int:
-            return (Id, Field(None, ge=1, le=BIGINT_MAX, description=self.description))
+            return (Id, Field(None, ge=1, le=self.maximum, description=self.description))
         return (self.kind | None, Field(None, description=self.description))
 
     def filter(self, queryset: QuerySet, value) -> QuerySet:
@@ -129,7 +130,9 @@ def _page_model(resource: Resource):
 def list_rows(request, resource: Resource, filters) -> dict:
     queryset = access.visible(request.user, resource.model)
     if resource.changed_field and filters.changed_since is not None:
-        queryset = queryset.filter(**{f"{resource.changed_field}__gte": filters.changed_since})
+        queryset = queryset.filter(
+            **{f"{resource.changed_field}__gte": _as_utc(filters.changed_since)}
+        )
     for name, spec in resource.filters.items():
         value = getattr(filters, name)
         if value is not None:
@@ -176,3 +179,17 @@ def register(router: Router, resource: Resource) -> Resource:
     )(detail_view)
     REGISTERED.append(resource)
     return resource
+
+
+def _as_utc(moment: datetime.datetime) -> datetime.datetime:
+    """A timestamp as UTC: any offset ISO 8601 allows (up to 23:59) reaches the
+    database as one it accepts; a time without an offset is read as Leerroute's
+    own time zone."""
+    from django.utils import timezone
+
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment)
+    try:
+        return moment.astimezone(datetime.UTC)
+    except OverflowError:  # e.g. year 1 with a positive offset
+        return datetime.datetime.min.replace(tzinfo=datetime.UTC)

@@ -239,8 +239,8 @@ RESOURCES = [
         tag="weekupdates",
         filters={
             "cohort": id_filter("cohort_id", "Van deze klas."),
-            "year": Filter(int, "year", "ISO-jaar."),
-            "week": Filter(int, "week", "ISO-week."),
+            "year": Filter(int, "year", "ISO-jaar.", maximum=9999),
+            "week": Filter(int, "week", "ISO-week.", maximum=53),
             "status": Filter(choice(UpdateStatus), "status", "Concept of gepubliceerd."),
         },
         changed_field="updated_at",

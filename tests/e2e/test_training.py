@@ -124,7 +124,7 @@ def test_trainer_pages_are_accessible_at_360(page_as, assert_accessible, assert_
         assert_accessible(page, f"trainer {url} 360px")
     # A refused upload shows the error summary, still accessible.
     page.goto("/training/materialen/nieuw/")
-    page.get_by_label("Titel").fill("Leeg bestand")
+    page.get_by_role("textbox", name="Titel").fill("Leeg bestand")
     page.get_by_label("Soort").select_option("slides")
     page.get_by_label("Bestand").set_input_files(
         files=[{"name": "leeg.pdf", "mimeType": "application/pdf", "buffer": b""}]
