@@ -30,7 +30,9 @@ ROLES = [
     "trainer",
     "beheerder",
 ]
-SKIP_PREFIXES = ("/beheer/", "/accounts/logout/", "/i18n/", "/static/", "/media/")
+# Not pages of the app's own interface: the Django admin, and /api/ (JSON, and the
+# Swagger UI documentation for developers, a third-party page built for a desktop).
+SKIP_PREFIXES = ("/beheer/", "/api/", "/accounts/logout/", "/i18n/", "/static/", "/media/")
 PER_NAME = 2  # pages per URL name and role (the same template with other data)
 _AXED: set[str] = set()  # URL names axe has checked in this process: once per page
 
