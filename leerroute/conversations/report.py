@@ -19,9 +19,7 @@ def agreements(student, viewer):
     )
     lines = []
     for agreement in rows:
-        owner = (
-            agreement.owner.get_full_name() or agreement.owner.username if agreement.owner else "–"
-        )
+        owner = str(agreement.owner) if agreement.owner else "–"
         state = (
             _("afgerond op %(date)s") % {"date": agreement.done_at.strftime("%d-%m-%Y")}
             if agreement.done_at

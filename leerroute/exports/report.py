@@ -129,7 +129,7 @@ def _date(value) -> str:
 
 
 def _name(user) -> str:
-    return (user.get_full_name() or user.username) if user else "–"
+    return str(user) if user else "–"
 
 
 def build(student: User, viewer: User) -> bytes:

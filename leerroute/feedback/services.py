@@ -110,7 +110,7 @@ def _notify(student: User, kind: str, line, by: User, url: str, key: str) -> Non
     """Tell the student (in the app; by e-mail after commit if they want it). The
     line names who acted, never the feedback or the review itself (PRIV-27)."""
     with translation.override("nl"):
-        text = str(line) % {"name": by.get_full_name() or by.username}
+        text = str(line) % {"name": str(by)}
     notify([student], kind, text=text, url=url, key=key)
 
 

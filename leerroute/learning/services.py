@@ -251,7 +251,7 @@ def _notify(question: LearningQuestion, by, event: str) -> None:
     who, kind, line = NOTIFICATIONS[event]
     recipients = [question.student] if who == "student" else list(question.placement.mentors.all())
     with translation.override("nl"):
-        text = str(line) % {"name": by.get_full_name() or by.username}
+        text = str(line) % {"name": str(by)}
     notify(
         recipients,
         kind,

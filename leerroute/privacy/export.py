@@ -125,7 +125,7 @@ def name(user) -> str | None:
     """A staff member's name as shown in the export (never more than the name)."""
     if user is None:
         return None
-    return user.get_full_name() or user.username
+    return str(user)
 
 
 @dataclass

@@ -145,9 +145,7 @@ def who_viewed(request):
     rows = [
         {
             "at": row.at,
-            "name": (row.user.get_full_name() or row.user.username)
-            if row.user
-            else _("verwijderd account"),
+            "name": str(row.user) if row.user else _("verwijderd account"),
             "roles": roles(row.roles),
             "organisations": orgs(row.organisations),
             "kind": page_kind(row.view_name),
@@ -280,7 +278,7 @@ def ask_correction(request, kind, pk):
                 _gettext(
                     "Je verzoek is verstuurd. %(name)s of je studentbegeleider handelt het af."
                 )
-                % {"name": obj.author.get_full_name() or obj.author.username},
+                % {"name": str(obj.author)},
             )
             return redirect(back)
     return render(
