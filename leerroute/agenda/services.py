@@ -5,7 +5,9 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
-from .models import CalendarFeed, new_token, token_hash
+from leerroute.core.tokens import hash_secret, new_secret
+
+from .models import CalendarFeed
 
 
 @transaction.atomic
@@ -14,9 +16,9 @@ def renew(*, by) -> str:
 
     Returns the token; it is shown once and only its hash is stored.
     """
-    token = new_token()
+    token = new_secret()
     CalendarFeed.objects.update_or_create(
-        user=by, defaults={"token_hash": token_hash(token), "created_at": timezone.now()}
+        user=by, defaults={"token_hash": hash_secret(token), "created_at": timezone.now()}
     )
     return token
 
@@ -34,7 +36,7 @@ def owner_of(token: str):
         return None
     feed = (
         CalendarFeed.objects.select_related("user")
-        .filter(token_hash=token_hash(token), user__is_active=True)
+        .filter(token_hash=hash_secret(token), user__is_active=True)
         .first()
     )
     if feed is None:

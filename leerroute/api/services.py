@@ -14,27 +14,19 @@ operators with shell access) passes ``by=None``.
 
 from __future__ import annotations
 
-import hashlib
-import secrets
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from leerroute.core import access, inputs
+from leerroute.core.tokens import hash_secret, new_secret
 
 from .models import NAME_MAX, ApiToken
 
 TOKEN_PREFIX = "lr_"
-# 32 random bytes: 256 bits, written as 43 URL-safe characters.
-TOKEN_BYTES = 32
 SHOWN_PREFIX_LENGTH = len(TOKEN_PREFIX) + 6
 TOKEN_MAX_LENGTH = 200
-
-
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def clean_name(name) -> str:
@@ -57,11 +49,11 @@ def create_token(user, name, *, by) -> tuple[ApiToken, str]:
     if by is not None:
         access.require(by, "api.create_token", user)
     name = clean_name(name)
-    token = TOKEN_PREFIX + secrets.token_urlsafe(TOKEN_BYTES)
+    token = TOKEN_PREFIX + new_secret()
     row = ApiToken.objects.create(
         user=user,
         name=name,
-        hashed_token=hash_token(token),
+        hashed_token=hash_secret(token),
         prefix=token[:SHOWN_PREFIX_LENGTH],
     )
     return row, token
@@ -71,7 +63,7 @@ def authenticate(token: str):
     """The person ``token`` belongs to, or None (unknown, revoked, inactive account)."""
     if not token or len(token) > TOKEN_MAX_LENGTH or not token.startswith(TOKEN_PREFIX):
         return None
-    row = ApiToken.objects.usable().select_related("user").filter(hashed_token=hash_token(token))
+    row = ApiToken.objects.usable().select_related("user").filter(hashed_token=hash_secret(token))
     found = row.first()
     if found is None:
         return None

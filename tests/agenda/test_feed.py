@@ -23,9 +23,10 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from leerroute.agenda import services
-from leerroute.agenda.models import CalendarFeed, token_hash
+from leerroute.agenda.models import CalendarFeed
 from leerroute.conversations import services as conversations
 from leerroute.conversations.models import Conversation, Participant
+from leerroute.core.tokens import hash_secret as token_hash
 from leerroute.intervision import calendar as intervision_calendar
 from leerroute.training.models import Enrolment, Programme, Session
 

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from leerroute.api.models import ApiToken
-from leerroute.api.services import hash_token
+from leerroute.core.tokens import hash_secret as hash_token
 from leerroute.feedback.models import Feedback
 from leerroute.learning.models import LearningQuestion
 from leerroute.people.models import AccessLog, Placement, RoleAssignment
