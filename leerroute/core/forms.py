@@ -61,7 +61,7 @@ def watch_privacy(form, *names: str) -> None:
         field.widget.attrs.update(
             {
                 "hx-post": url,
-                "hx-trigger": "input changed delay:700ms, blur changed",
+                "hx-trigger": "input changed delay:700ms",
                 "hx-target": f"#{hint_id}",
                 "hx-swap": "innerHTML",
                 # Its own queue: never cancels or waits for a form-wide live check.

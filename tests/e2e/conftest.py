@@ -13,6 +13,8 @@ Fixtures for e2e tests (mark them ``@pytest.mark.e2e``):
 - ``assert_no_console_errors(page)``: no browser console errors (CSP violations
   are reported there) and no uncaught script errors since the page was opened.
 - ``shot(page, name)``: saves a PNG under test-artifacts/screenshots/.
+- ``settle(page)``: waits until the live checks started by typing (htmx, at most
+  700 ms after the last key) have answered, so a submit does not cut one off.
 - ``nav_link(page, name)``: the main menu's link; below 40rem the menu is folded
   behind a "Menu" button, which this opens first.
 
@@ -201,6 +203,15 @@ def assert_no_console_errors(page) -> None:
     assert not errors, f"{len(errors)} fout(en) in de browserconsole:\n{shown}{more}"
 
 
+LIVE_CHECK_DELAY_MS = 700  # the longest hx-trigger delay of a live check (core/forms.py)
+
+
+def settle(page) -> None:
+    """Wait for the live checks typing started: past their delay, and none in flight."""
+    page.wait_for_timeout(LIVE_CHECK_DELAY_MS + 200)
+    page.wait_for_function("() => !document.querySelector('.htmx-request')")
+
+
 def nav_link(page, name: str):
     """The main menu's link ``name``; on a phone the folded menu is opened first."""
     toggle = page.locator(".site-header .menu-toggle")
@@ -226,6 +237,11 @@ def assert_accessible_fixture():
 @pytest.fixture(name="assert_no_console_errors")
 def assert_no_console_errors_fixture():
     return assert_no_console_errors
+
+
+@pytest.fixture(name="settle")
+def settle_fixture():
+    return settle
 
 
 @pytest.fixture(name="nav_link")

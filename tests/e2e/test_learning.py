@@ -21,7 +21,9 @@ WP_LABEL = "B1-K1-W4 Voert verpleegtechnische handelingen uit"
 
 
 @pytest.mark.e2e
-def test_learning_question_journey(page_as, assert_accessible, assert_no_console_errors, shot):
+def test_learning_question_journey(
+    page_as, assert_accessible, assert_no_console_errors, shot, settle
+):
     student = page_as("student1", width=360, height=800)
     student.goto("/leervragen/nieuw/")
     assert_accessible(student, "leeg formulier")
@@ -47,8 +49,7 @@ def test_learning_question_journey(page_as, assert_accessible, assert_no_console
     target = (datetime.date.today() + datetime.timedelta(days=21)).isoformat()
     student.get_by_label("Streefdatum").fill(target)
     expect(results).not_to_contain_text("Schrijf op welke stappen")
-    student.wait_for_timeout(500)  # let the last live check (400 ms after typing) finish
-    student.wait_for_load_state("networkidle")
+    settle(student)
     student.get_by_role("button", name="Opslaan en indienen").click()
     expect(student.locator(".messages")).to_contain_text("ingediend")
     expect(student.locator(".facts")).to_contain_text(WP_LABEL)
@@ -74,8 +75,7 @@ def test_learning_question_journey(page_as, assert_accessible, assert_no_console
     student.get_by_label("Je antwoord aan je werkbegeleider").fill(
         "Bij meneer op de Tulp-afdeling; jij kijkt mee."
     )
-    student.wait_for_timeout(500)
-    student.wait_for_load_state("networkidle")
+    settle(student)
     student.get_by_role("button", name="Opslaan en opnieuw indienen").click()
     expect(student.locator(".messages")).to_contain_text("opnieuw ingediend")
 
@@ -98,6 +98,7 @@ def test_learning_question_journey(page_as, assert_accessible, assert_no_console
     student.get_by_role("link", name="Reflectie schrijven en afronden").click()
     assert_accessible(student, "afronden")
     student.get_by_label("Je reflectie").fill("Na twee keer oefenen lukte het zelfstandig.")
+    settle(student)
     student.get_by_role("button", name="Afronden").click()
     expect(student.locator(".status")).to_have_text("afgerond")
     assert_accessible(student, "afgerond")

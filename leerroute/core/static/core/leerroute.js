@@ -143,7 +143,24 @@
     }
   }
 
+  // Once a form is being sent, a live check that its fields started (htmx, a few
+  // hundred milliseconds after typing) is moot: leaving the page would cut it off.
+  function skipLiveChecksWhenLeaving() {
+    var leaving = false;
+    document.addEventListener("submit", function (event) {
+      // Decided after every listener ran: a script may send the form itself (drafts).
+      window.setTimeout(function () {
+        if (!event.defaultPrevented) { leaving = true; }
+      }, 0);
+    });
+    window.addEventListener("pageshow", function () { leaving = false; });
+    document.addEventListener("htmx:confirm", function (event) {
+      if (leaving) { event.preventDefault(); }
+    });
+  }
+
   setUpMenu();
+  skipLiveChecksWhenLeaving();
   focusErrorSummary();
   window.addEventListener("resize", update);
   document.addEventListener("htmx:afterSettle", function (event) {
