@@ -143,15 +143,15 @@
     }
   }
 
-  // Once a form is being sent, a live check that its fields started (htmx, a few
-  // hundred milliseconds after typing) is moot: leaving the page would cut it off.
+  // Once the page is being left (a form sent, a link followed, a saved draft), a live
+  // check that typing started (htmx, a few hundred milliseconds later) is moot:
+  // leaving would cut it off halfway.
   function skipLiveChecksWhenLeaving() {
     var leaving = false;
-    document.addEventListener("submit", function (event) {
-      // Decided after every listener ran: a script may send the form itself (drafts).
-      window.setTimeout(function () {
-        if (!event.defaultPrevented) { leaving = true; }
-      }, 0);
+    window.addEventListener("beforeunload", function () {
+      leaving = true;
+      // A download link also starts this but leaves the page as it is.
+      window.setTimeout(function () { leaving = false; }, 5000);
     });
     window.addEventListener("pageshow", function () { leaving = false; });
     document.addEventListener("htmx:confirm", function (event) {
