@@ -283,6 +283,10 @@ WHITENOISE_USE_FINDERS = DEBUG
 # Imports of people (CSV/XLSX) and qualification files (JSON): size and rows.
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 5 * 1024 * 1024)
 IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 20000)
+# An XLSX is a zip: refused before it is opened when its parts would unpack to
+# more than this in total, or a part (over 1 MB) is packed more than this ratio.
+IMPORT_XLSX_MAX_UNPACKED_BYTES = env_int("IMPORT_XLSX_MAX_UNPACKED_BYTES", 100 * 1024 * 1024)
+IMPORT_XLSX_MAX_RATIO = env_int("IMPORT_XLSX_MAX_RATIO", 100)
 TRAINING_UPLOAD_MAX_BYTES = env_int("TRAINING_UPLOAD_MAX_BYTES", 50 * 1024 * 1024)
 # Largest request body Leerroute reads at all: requests that announce more
 # (Content-Length) get 413 before the body is read. The largest upload plus

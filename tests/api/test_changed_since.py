@@ -195,9 +195,8 @@ def test_mentors_and_teachers_changed_from_the_persons_side_touch_the_owner(demo
     assert all(c.updated_at > OLD for c in Cohort.objects.filter(pk__in=[c.pk for c in cohorts]))
 
 
-def test_imports_mark_changed_people_and_placements(demo):
+def test_an_import_marks_the_people_it_changed(demo):
     from leerroute.imports import services as imports
-
     from tests.imports.helpers import HR_HEADER, table
 
     row = ["D-1", "werkbegeleider1", "Inge", "Bakelaar", "", helpers.DSV, helpers.RIJNHOF]
