@@ -10,8 +10,10 @@ from django.utils import timezone
 from leerroute.api import services
 from leerroute.api.registry import REGISTERED
 from leerroute.core import versioning
+from leerroute.imports import services as imports
 from leerroute.people.models import Cohort, Organisation, Placement, Role, RoleAssignment, User
 from tests.imports import helpers
+from tests.imports.helpers import HR_HEADER, table
 
 pytestmark = pytest.mark.django_db
 
@@ -196,9 +198,6 @@ def test_mentors_and_teachers_changed_from_the_persons_side_touch_the_owner(demo
 
 
 def test_an_import_marks_the_people_it_changed(demo):
-    from leerroute.imports import services as imports
-    from tests.imports.helpers import HR_HEADER, table
-
     row = ["D-1", "werkbegeleider1", "Inge", "Bakelaar", "", helpers.DSV, helpers.RIJNHOF]
     row += ["Team Tulp", "werkbegeleider"]
     User.objects.update(updated_at=OLD)
@@ -223,3 +222,25 @@ def test_redaction_marks_the_record_changed():
     redaction.redact("feedback", feedback, passage, by=educator)
     feedback.refresh_from_db()
     assert feedback.updated_at > OLD
+
+
+def test_an_import_marks_the_placements_whose_mentors_it_changed():
+    from tests.imports.test_services import PLACEMENT_HEADER, STUDENT_HEADER, student_rows
+
+    imports.run(None, table(STUDENT_HEADER, student_rows()), dry_run=False)
+    start = timezone.localdate().isoformat()
+    row = ["S100", helpers.DSV, helpers.RIJNHOF, "Team Tulp", start, "", "werkbegeleider1", ""]
+    imports.run(None, table(PLACEMENT_HEADER, [row]), dry_run=False)
+    placement = Placement.objects.get(student__username="st.nieuw1")
+    Placement.objects.update(updated_at=OLD)
+    row[6] = "wb.tulp2"
+    imports.run(None, table(PLACEMENT_HEADER, [row]), dry_run=False)
+    placement.refresh_from_db()
+    assert placement.updated_at > OLD
+    assert Placement.objects.filter(updated_at=OLD).exists()  # the others are untouched
+    # Its end date changed by the import (bulk_update): marked too.
+    Placement.objects.update(updated_at=OLD)
+    row[5] = (timezone.localdate() + datetime.timedelta(days=30)).isoformat()
+    imports.run(None, table(PLACEMENT_HEADER, [row]), dry_run=False)
+    placement.refresh_from_db()
+    assert placement.updated_at > OLD
