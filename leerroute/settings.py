@@ -117,6 +117,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "leerroute.core.middleware.NoStoreForSignedInMiddleware",
+    # API writes, exports, import uploads (core/ratelimit.py): after the sign-in.
+    "leerroute.core.ratelimit.RateLimitMiddleware",
     # django-axes must come last.
     "axes.middleware.AxesMiddleware",
 ]
@@ -283,6 +285,17 @@ WHITENOISE_USE_FINDERS = DEBUG
 # Imports of people (CSV/XLSX) and qualification files (JSON): size and rows.
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 5 * 1024 * 1024)
 IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 20000)
+# An XLSX is a zip: refused before it is opened when its parts would unpack to
+# more than this in total, or a part (over 1 MB) is packed more than this ratio.
+IMPORT_XLSX_MAX_UNPACKED_BYTES = env_int("IMPORT_XLSX_MAX_UNPACKED_BYTES", 100 * 1024 * 1024)
+IMPORT_XLSX_MAX_RATIO = env_int("IMPORT_XLSX_MAX_RATIO", 100)
+# Rate limits (core/ratelimit.py): requests per person (or token, or address)
+# per window; 0 turns one off.
+RATE_LIMIT_WINDOW_SECONDS = env_int("RATE_LIMIT_WINDOW_SECONDS", 60)
+RATE_LIMIT_API_WRITES = env_int("RATE_LIMIT_API_WRITES", 60)
+RATE_LIMIT_EXPORTS = env_int("RATE_LIMIT_EXPORTS", 30)
+RATE_LIMIT_IMPORTS = env_int("RATE_LIMIT_IMPORTS", 20)
+RATE_LIMIT_CACHE = os.environ.get("RATE_LIMIT_CACHE", "default")
 TRAINING_UPLOAD_MAX_BYTES = env_int("TRAINING_UPLOAD_MAX_BYTES", 50 * 1024 * 1024)
 # Largest request body Leerroute reads at all: requests that announce more
 # (Content-Length) get 413 before the body is read. The largest upload plus

@@ -22,6 +22,8 @@ PASSWORD_HASHERS = ["tests.hashers.FastArgon2PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WHITENOISE_AUTOREFRESH = True
+# Rate limits that no other test reaches (tests/core/test_ratelimit.py sets its own).
+RATE_LIMIT_API_WRITES = RATE_LIMIT_EXPORTS = RATE_LIMIT_IMPORTS = 100_000
 WHITENOISE_USE_FINDERS = True
 
 # SQLite: a test database in a file (not in memory), so the live server of the

@@ -36,6 +36,9 @@ DETAILS = {
     404: gettext_lazy("Dit bestaat niet, of je hebt er geen toegang toe."),
     405: gettext_lazy("Deze methode wordt hier niet ondersteund."),
     422: gettext_lazy("Niet alle invoer is goed. Kijk bij ‘errors’ welk veld niet klopt."),
+    429: gettext_lazy(
+        "Je hebt in korte tijd te veel verzoeken gedaan. Wacht de seconden uit ‘Retry-After’."
+    ),
 }
 
 

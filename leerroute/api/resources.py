@@ -56,6 +56,7 @@ RESOURCES = [
         filters={
             "kind": Filter(choice(Organisation.Kind), "kind", "school of care."),
         },
+        changed_field="updated_at",
         order=("name",),
     ),
     Resource(
@@ -68,6 +69,7 @@ RESOURCES = [
             "organisation": id_filter("organisation_id", "Van deze organisatie."),
             "is_pilot": Filter(bool, "is_pilot", "Alleen pilotafdelingen (true) of de rest."),
         },
+        changed_field="updated_at",
         order=("organisation__name", "name"),
     ),
     Resource(
@@ -80,6 +82,7 @@ RESOURCES = [
             "department": id_filter("department_id", "Van deze afdeling."),
             "organisation": id_filter("department__organisation_id", "Van deze organisatie."),
         },
+        changed_field="updated_at",
         order=("department__organisation__name", "department__name", "name"),
         prepare=lambda qs: qs.select_related("department"),
     ),
@@ -94,6 +97,7 @@ RESOURCES = [
             "school_year": Filter(str, "school_year", "Schooljaar, bijv. 2026-2027."),
             "teacher": id_filter("teachers", "Met deze docent."),
         },
+        changed_field="updated_at",
         order=("-school_year", "name"),
         prepare=lambda qs: qs.prefetch_related("teachers"),
     ),
@@ -107,6 +111,7 @@ RESOURCES = [
             "cohort": Filter(int, description="Nu ingeschreven in deze klas.", apply=_in_cohort),
             "team": Filter(int, description="Nu geplaatst in dit team.", apply=_placed_in_team),
         },
+        changed_field="updated_at",
         order=("last_name", "first_name", "username"),
         prepare=lambda qs: qs.prefetch_related(
             Prefetch(
@@ -130,6 +135,7 @@ RESOURCES = [
                 bool, description="Nu lopend (true) of niet.", apply=_active_placements
             ),
         },
+        changed_field="updated_at",
         order=("-start_date",),
         prepare=lambda qs: qs.prefetch_related("mentors"),
         student_field="student_id",
@@ -144,6 +150,7 @@ RESOURCES = [
             "crebo": Filter(str, "crebo", "Crebocode."),
             "level": Filter(int, "level_id", "Niveau (1–4)."),
         },
+        changed_field="updated_at",
         order=("title",),
         prepare=lambda qs: qs.prefetch_related(
             Prefetch("work_processes", queryset=WorkProcess.objects.select_related("core_task"))
@@ -213,6 +220,7 @@ RESOURCES = [
                 datetime.datetime, "starts_at__lt", "Beginnend vóór dit tijdstip."
             ),
         },
+        changed_field="updated_at",
         order=("starts_at",),
         prepare=lambda qs: qs.select_related("programme"),
         summary_list="Bijeenkomsten van trainingen",
@@ -228,6 +236,7 @@ RESOURCES = [
             "user": id_filter("user_id", "Van deze persoon."),
             "status": Filter(choice(Attendance.Status), "status", "Aanwezigheid."),
         },
+        changed_field="updated_at",
         order=("session__starts_at", "user__last_name", "user__first_name"),
         summary_list="Aanwezigheid bij bijeenkomsten",
     ),

@@ -20,6 +20,7 @@ from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from leerroute.core import inputs
+from leerroute.core.changes import stamp
 
 CONFLICT_MESSAGE = _(
     "Iemand anders heeft dit intussen gewijzigd. Je wijziging is niet opgeslagen; wat je "
@@ -141,6 +142,7 @@ def update(
     """
     if expected is None:
         raise conflict()
+    changes = stamp(type(instance), changes)  # an UPDATE skips auto_now: set it here
     with transaction.atomic():
         written = (
             type(instance)

@@ -45,6 +45,68 @@ def max_rows() -> int:
     return getattr(settings, "IMPORT_MAX_ROWS", 20000)
 
 
+def xlsx_max_unpacked_bytes() -> int:
+    return getattr(settings, "IMPORT_XLSX_MAX_UNPACKED_BYTES", 100 * 1024 * 1024)
+
+
+def xlsx_max_ratio() -> int:
+    return getattr(settings, "IMPORT_XLSX_MAX_RATIO", 100)
+
+
+# A real workbook has a few dozen parts; a member below this size may be packed
+# any amount (tiny XML parts compress far better than 100:1 and do no harm).
+XLSX_MAX_MEMBERS = 1000
+RATIO_FROM_BYTES = 1024 * 1024
+
+
+def check_xlsx_archive(data: bytes) -> None:
+    """Refuse a workbook that would unpack to far more than it is (a zip bomb),
+    before openpyxl opens it.
+
+    The sizes checked are the ones the zip's central directory declares:
+    ``zipfile`` (and so openpyxl) never unpacks more of a member than its
+    declared size, so a member that lies about its size cannot grow past it.
+    """
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+        raise BadFile(
+            _("Het Excel-bestand kan niet gelezen worden: het is geen geldig XLSX-bestand.")
+        ) from None
+    with archive:
+        members = archive.infolist()
+        if len(members) > XLSX_MAX_MEMBERS:
+            raise BadFile(
+                _("Het Excel-bestand bestaat uit te veel delen (meer dan %(n)s).")
+                % {"n": XLSX_MAX_MEMBERS}
+            )
+        if "[Content_Types].xml" not in {member.filename for member in members}:
+            raise BadFile(
+                _("Dit zip-bestand is geen Excel-werkmap (XLSX). Sla het op als Excel-werkmap.")
+            )
+        total = 0
+        for member in members:
+            total += member.file_size
+            if total > xlsx_max_unpacked_bytes():
+                raise BadFile(
+                    _(
+                        "Het Excel-bestand is uitgepakt te groot (meer dan %(mb)s MB). "
+                        "Verdeel de gegevens over kleinere bestanden of gebruik CSV."
+                    )
+                    % {"mb": xlsx_max_unpacked_bytes() // 2**20}
+                )
+            if member.file_size > RATIO_FROM_BYTES and (
+                member.file_size > xlsx_max_ratio() * max(member.compress_size, 1)
+            ):
+                raise BadFile(
+                    _(
+                        "Het Excel-bestand is verdacht sterk ingepakt (meer dan %(ratio)s keer): "
+                        "het wordt niet geopend. Sla het opnieuw op in Excel of gebruik CSV."
+                    )
+                    % {"ratio": xlsx_max_ratio()}
+                )
+
+
 def kind_of(name: str, data: bytes) -> str:
     """'csv' or 'xlsx', decided by the name and checked against the content."""
     lower = (name or "").lower()
@@ -89,6 +151,7 @@ def _read_csv(data: bytes) -> list[list[str]]:
 def _read_xlsx(data: bytes) -> list[list[str]]:
     from openpyxl import load_workbook
 
+    check_xlsx_archive(data)
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError):

@@ -58,7 +58,15 @@ class PendingUpload(models.Model):
         indexes = [models.Index(fields=["created_at"], name="pendingupload_created")]
 
     @classmethod
+    def purge_expired(cls, now=None) -> int:
+        """Remove the uploads past their hour (``purge_import_uploads``, and on
+        the way in ``live``); returns how many."""
+        now = now or timezone.now()
+        removed, _by_model = cls.objects.filter(created_at__lt=now - PENDING_LIFETIME).delete()
+        return removed
+
+    @classmethod
     def live(cls):
         """Uploads not yet expired (older ones are removed on the way)."""
-        cls.objects.filter(created_at__lt=timezone.now() - PENDING_LIFETIME).delete()
+        cls.purge_expired()
         return cls.objects.all()

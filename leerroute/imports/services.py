@@ -34,6 +34,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from leerroute.core import access
+from leerroute.core.changes import touch
 from leerroute.people.models import (
     Cohort,
     Department,
@@ -522,16 +523,29 @@ class _Planner:
         raise NotImplementedError
 
     def apply(self) -> None:
+        # Bulk writes skip auto_now and signals: updated_at is set here (core/changes.py).
+        now = timezone.now()
         User.objects.bulk_create(self.new_users, batch_size=1000)
         if self.changed_users:
+            for user in self.changed_users.values():
+                user.updated_at = now
             User.objects.bulk_update(
                 list(self.changed_users.values()),
-                ["first_name", "last_name", "email"],
+                ["first_name", "last_name", "email", "updated_at"],
                 batch_size=1000,
             )
         PersonKey.objects.bulk_create(self.new_keys, batch_size=1000)
         RoleAssignment.objects.bulk_create(self.new_assignments, batch_size=1000)
         RoleAssignment.objects.bulk_update(self.ended_assignments, ["end_date"], batch_size=1000)
+        # A person changes with their roles.
+        _touch(User, {a.user_id for a in [*self.new_assignments, *self.ended_assignments]}, now)
+
+
+def _touch(model, pks: set, now) -> None:
+    """Mark these rows as changed (``updated_at``), a batch at a time."""
+    pks = sorted(pk for pk in pks if pk is not None)
+    for start in range(0, len(pks), 500):
+        touch(model.objects.filter(pk__in=pks[start : start + 500]), now)
 
 
 def _scope_key(role: str, department_id, team_id) -> tuple:
@@ -981,8 +995,11 @@ class _Placements(_Planner):
     def apply(self) -> None:
         super().apply()
         Placement.objects.bulk_create(self.new_placements, batch_size=1000)
+        now = timezone.now()
+        for placement in self.changed_placements:
+            placement.updated_at = now
         Placement.objects.bulk_update(
-            self.changed_placements, ["team", "end_date", "assessor"], batch_size=1000
+            self.changed_placements, ["team", "end_date", "assessor", "updated_at"], batch_size=1000
         )
         through = Placement.mentors.through
         if self.mentor_unlinks:
@@ -993,4 +1010,10 @@ class _Placements(_Planner):
         through.objects.bulk_create(
             [through(placement_id=p.pk, user_id=u.pk) for p, u in self.mentor_links],
             batch_size=1000,
+        )
+        # A placement changes with its mentors.
+        _touch(
+            Placement,
+            {p.pk for p, _u in self.mentor_links} | {pk for pk, _u in self.mentor_unlinks},
+            now,
         )

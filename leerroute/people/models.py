@@ -16,6 +16,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from leerroute.core.changes import Tracked
+
 
 def today() -> datetime.date:
     return timezone.localdate()
@@ -34,8 +36,15 @@ class Role(models.TextChoices):
     ADMIN = "ADMIN", _("functioneel beheerder")
 
 
-class User(AbstractUser):
-    """A person using Leerroute. Roles come from ``RoleAssignment``."""
+class User(Tracked, AbstractUser):
+    """A person using Leerroute. Roles come from ``RoleAssignment``.
+
+    ``updated_at`` (``changed_since`` of the API's people) changes with the
+    person's own fields and with any change to their role assignments
+    (``signals.py``); a sign-in (``last_login``) does not count.
+    """
+
+    untracked_fields = frozenset({"last_login"})
 
     class Meta:
         verbose_name = _("persoon")
@@ -46,7 +55,7 @@ class User(AbstractUser):
         return self.get_full_name() or self.username
 
 
-class Organisation(models.Model):
+class Organisation(Tracked):
     class Kind(models.TextChoices):
         SCHOOL = "school", _("school")
         CARE = "care", _("zorgorganisatie")
@@ -67,7 +76,7 @@ class Organisation(models.Model):
         return self.kind == self.Kind.SCHOOL
 
 
-class Department(models.Model):
+class Department(Tracked):
     organisation = models.ForeignKey(
         Organisation,
         on_delete=models.CASCADE,
@@ -93,7 +102,7 @@ class Department(models.Model):
         return f"{self.name} ({self.organisation})"
 
 
-class Team(models.Model):
+class Team(Tracked):
     department = models.ForeignKey(
         Department, on_delete=models.CASCADE, related_name="teams", verbose_name=_("afdeling")
     )
@@ -115,7 +124,7 @@ class Team(models.Model):
         return self.department.organisation
 
 
-class Cohort(models.Model):
+class Cohort(Tracked):
     """A class (klas) at the school, with its teachers."""
 
     organisation = models.ForeignKey(
@@ -243,7 +252,7 @@ class RoleAssignment(Period):
             )
 
 
-class Placement(Period):
+class Placement(Tracked, Period):
     """A student's work placement (BPV-plaats) at a team for a period."""
 
     student = models.ForeignKey(

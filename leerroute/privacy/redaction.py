@@ -14,6 +14,7 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from leerroute.core.changes import stamp
 from leerroute.feedback.models import Feedback, ProgressReview
 from leerroute.learning.models import LearningQuestion
 
@@ -114,18 +115,20 @@ def redact(kind: str, obj, passage: str, *, by) -> int:
                     total += value.count(passage)
                     row_changes[name] = value.replace(passage, MARK)
             if row_changes:
-                type(row)._base_manager.filter(pk=row.pk).update(**row_changes)
+                type(row)._base_manager.filter(pk=row.pk).update(**stamp(type(row), row_changes))
     for relation, name in target.json_related:
         for row in getattr(obj, relation).all():
             value, n = _replace_json(getattr(row, name), passage)
             if n:
                 total += n
-                type(row)._base_manager.filter(pk=row.pk).update(**{name: value})
+                type(row)._base_manager.filter(pk=row.pk).update(**stamp(type(row), {name: value}))
     if not total:
         raise RedactionRefused(
             _("Deze tekst staat niet in de huidige tekst of in eerdere versies.")
         )
     # A new version: an edit form opened before the redaction cannot write the text back.
-    target.model._base_manager.filter(pk=obj.pk).update(**changes, version=F("version") + 1)
+    target.model._base_manager.filter(pk=obj.pk).update(
+        **stamp(target.model, changes), version=F("version") + 1
+    )
     RedactionLog.objects.create(by=by, object_type=kind, object_id=obj.pk, occurrences=total)
     return total

@@ -9,4 +9,4 @@ class QualificationsConfig(AppConfig):
 
     def ready(self):
         # The scopes (who sees which rows) register with leerroute.core.access.
-        from . import queries  # noqa: F401
+        from . import queries, signals  # noqa: F401

@@ -4,6 +4,8 @@ core task → work process. Filled by ``import_kwalificatiedossier``."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from leerroute.core.changes import Tracked
+
 
 class QualificationLevel(models.Model):
     """An mbo level (niveau 1–4) with what it means."""
@@ -39,7 +41,7 @@ class QualificationFile(models.Model):
         return self.title
 
 
-class Qualification(models.Model):
+class Qualification(Tracked):
     file = models.ForeignKey(
         QualificationFile,
         on_delete=models.CASCADE,
@@ -95,7 +97,7 @@ class CoreTask(models.Model):
         return f"{self.code} {self.title}"
 
 
-class WorkProcess(models.Model):
+class WorkProcess(Tracked):
     core_task = models.ForeignKey(
         CoreTask,
         on_delete=models.CASCADE,

@@ -21,6 +21,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from leerroute.core.changes import Tracked
 from leerroute.core.versioning import Versioned
 from leerroute.people.models import Organisation, Role, Team
 
@@ -259,7 +260,7 @@ class Programme(Versioned):
         return self.kind == self.Kind.TEAM
 
 
-class Session(Versioned):
+class Session(Tracked, Versioned):
     """A meeting (bijeenkomst) of a programme."""
 
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="sessions")
@@ -346,7 +347,7 @@ class AttendanceRecord(models.Model):
         abstract = True
 
 
-class Attendance(AttendanceRecord):
+class Attendance(Tracked, AttendanceRecord):
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="attendances")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="training_attendances"

@@ -1,11 +1,14 @@
-"""python manage.py import_people and import_kwalificatiedossier --dry-run."""
+"""python manage.py import_people, import_kwalificatiedossier --dry-run and purge_import_uploads."""
 
+import datetime
 import io
 from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
+from leerroute.imports.models import PENDING_LIFETIME, PendingUpload
 from leerroute.people.models import RoleAssignment, User
 
 from .helpers import HR_HEADER, csv_bytes, hr_rows, xlsx_bytes
@@ -79,3 +82,28 @@ def test_qualification_command_dry_run_shows_crebo_and_saves_nothing():
     assert "Proefimport, niets opgeslagen" in output
     assert "onbekend (niet in het bestand)" in output
     assert QualificationFile.objects.count() == before
+
+
+def test_purge_import_uploads_removes_only_expired_uploads_without_a_visitor(demo):
+    now = timezone.now()
+
+    def make(age):
+        return PendingUpload.objects.create(
+            user=demo["beheerder"],
+            purpose="people",
+            name="a.csv",
+            content=b"x",
+            created_at=now - age,
+        )
+
+    old = make(PENDING_LIFETIME + datetime.timedelta(minutes=1))
+    older = make(datetime.timedelta(days=3))
+    fresh = make(PENDING_LIFETIME - datetime.timedelta(minutes=5))
+    out = io.StringIO()
+    call_command("purge_import_uploads", stdout=out)
+    assert out.getvalue().strip() == "2 verlopen importbestanden verwijderd."
+    remaining = set(PendingUpload.objects.values_list("pk", flat=True))
+    assert fresh.pk in remaining and not {old.pk, older.pk} & remaining
+    out = io.StringIO()
+    call_command("purge_import_uploads", stdout=out)
+    assert out.getvalue().strip() == "0 verlopen importbestanden verwijderd."
