@@ -1653,6 +1653,23 @@ API_MATRIX.update(
                 _agreement_input("werkbegeleider1"),
             ),
         ],
+        # Its owner (werkbegeleider1) and its note taker (docent1) tick it off; only the
+        # note taker removes it.
+        "api:conversations_agreements_done": [
+            _api(
+                api_tiers({"werkbegeleider1", "docent1"}, IN_S1_TALK),
+                pk(_agreement_of("werkbegeleider1")),
+                method="post",
+                data={"done": True},
+            ),
+        ],
+        "api:conversations_agreements_delete": [
+            _api(
+                {**api_tiers({"docent1"}, IN_S1_TALK), "docent1": NO_CONTENT},
+                pk(_agreement_of("werkbegeleider1")),
+                method="delete",
+            ),
+        ],
         # Attendance: who manages the programme, from the start of the session.
         "api:training_sessions_attendance": [
             _api(

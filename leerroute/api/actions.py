@@ -17,7 +17,7 @@ from ninja import Schema, Status
 from leerroute.conversations import queries as conversation_queries
 from leerroute.conversations import services as conversation_services
 from leerroute.conversations.forms import AgreementForm, ConversationForm, NotesForm
-from leerroute.conversations.models import Conversation
+from leerroute.conversations.models import Agreement, Conversation
 from leerroute.core import access
 from leerroute.core.versioning import Conflict
 from leerroute.feedback import queries as feedback_queries
@@ -51,6 +51,7 @@ from . import resources
 from .errors import field_errors
 from .registry import ObjectId
 from .schemas import (
+    AgreementDoneIn,
     AgreementIn,
     AgreementOut,
     AttendanceIn,
@@ -910,6 +911,39 @@ def add_agreement(request, payload: AgreementIn, pk: int = ObjectId):
         )
     )
     return Status(201, agreement)
+
+
+def _agreement(request, pk: int, perm: str) -> Agreement:
+    return access.fetch(
+        request, Agreement, pk, perm=perm, prepare=lambda qs: qs.select_related("conversation")
+    )
+
+
+@router.post(
+    "/conversations/agreements/{pk}/done/",
+    response={200: AgreementOut, **ACTION_ERRORS},
+    url_name="conversations_agreements_done",
+    operation_id="conversations_agreements_done",
+    tags=["gesprekken"],
+    summary="Een afspraak afvinken of weer openzetten (de eigenaar of wie hem vastlegde)",
+)
+def tick_agreement(request, payload: AgreementDoneIn, pk: int = ObjectId):
+    agreement = _agreement(request, pk, "conversations.tick_agreement")
+    return conversation_services.set_agreement_done(agreement, by=request.user, done=payload.done)
+
+
+@router.delete(
+    "/conversations/agreements/{pk}/",
+    response={204: None, **ACTION_ERRORS},
+    url_name="conversations_agreements_delete",
+    operation_id="conversations_agreements_delete",
+    tags=["gesprekken"],
+    summary="Een afspraak verwijderen (wie hem vastlegde)",
+)
+def remove_agreement(request, pk: int = ObjectId):
+    agreement = _agreement(request, pk, "conversations.remove_agreement")
+    conversation_services.remove_agreement(agreement, by=request.user)
+    return Status(204, None)
 
 
 # --- Training: attendance -----------------------------------------------------------

@@ -466,6 +466,10 @@ class AgreementIn(Schema):
     due_date: datetime.date
 
 
+class AgreementDoneIn(Schema):
+    done: bool = Field(..., description="true: afgevinkt; false: staat weer open.")
+
+
 class AttendanceMarkIn(Schema):
     user: IdIn
     status: Attendance.Status

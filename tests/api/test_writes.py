@@ -448,3 +448,27 @@ def test_attendance_waits_for_the_start_of_the_session(api_for):
     )
     assert response.status_code == 409
     assert "begin van de bijeenkomst" in response.json()["detail"]
+
+
+def _open_agreement_of(user) -> Agreement:
+    return Agreement.objects.filter(owner=user, done_at__isnull=True).earliest("due_date")
+
+
+def test_owner_ticks_an_agreement_off_and_its_recorder_removes_it(api_for, demo):
+    agreement = _open_agreement_of(demo["werkbegeleider1"])
+    done = f"/api/v1/conversations/agreements/{agreement.pk}/done/"
+    assert _post(api_for("student1"), done, {"done": True}).status_code == 403
+    assert _post(api_for("werkbegeleider2"), done, {"done": True}).status_code == 404
+    missing = _post(api_for("werkbegeleider1"), done, {})
+    assert missing.status_code == 422 and _fields(missing) == {"done"}
+    ticked = _post(api_for("werkbegeleider1"), done, {"done": True})
+    assert ticked.status_code == 200 and ticked.json()["done_at"]
+    reopened = _post(api_for("docent1"), done, {"done": False})
+    assert reopened.status_code == 200 and reopened.json()["done_at"] is None
+
+    url = f"/api/v1/conversations/agreements/{agreement.pk}/"
+    assert api_for("werkbegeleider1").delete(url).status_code == 403
+    assert api_for("werkbegeleider2").delete(url).status_code == 404
+    removed = api_for("docent1").delete(url)
+    assert removed.status_code == 204 and not removed.content
+    assert not Agreement.objects.filter(pk=agreement.pk).exists()
