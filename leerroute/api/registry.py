@@ -56,6 +56,8 @@ class Filter:
         return (self.kind | None, Field(None, description=self.description))
 
     def filter(self, queryset: QuerySet, value) -> QuerySet:
+        if isinstance(value, datetime.datetime):
+            value = _as_utc(value)  # any offset ISO 8601 allows, as ``changed_since``
         if self.apply is not None:
             return self.apply(queryset, value)
         return queryset.filter(**{self.lookup: value})

@@ -25,3 +25,11 @@ def test_week_filters_out_of_range_are_a_422():
     client = Client(HTTP_AUTHORIZATION=f"Bearer {token}")
     assert client.get("/api/v1/weekly-updates/", {"year": 99999999}).status_code == 422
     assert client.get("/api/v1/weekly-updates/", {"week": 60}).status_code == 422
+
+
+@pytest.mark.parametrize("name", ["starts_after", "starts_before"])
+@pytest.mark.parametrize("value", ["0234-03-29T02:09:08.9-16:32", "2026-12-01T10:00:00+23:59"])
+def test_session_time_filters_take_unusual_offsets(name, value):
+    _row, token = services.create_token(User.objects.get(username="trainer"), "t", by=None)
+    client = Client(HTTP_AUTHORIZATION=f"Bearer {token}")
+    assert client.get("/api/v1/training-sessions/", {name: value}).status_code == 200
