@@ -82,7 +82,15 @@ from .schemas import (
 # The same router as the lists: a create (POST) shares the list's path and URL name.
 router = resources.router
 
-ACTION_ERRORS = {401: Problem, 403: Problem, 404: Problem, 409: Problem, 422: Problem}
+# 400: a NUL character in the query string (refused before the API, as everywhere).
+ACTION_ERRORS = {
+    400: Problem,
+    401: Problem,
+    403: Problem,
+    404: Problem,
+    409: Problem,
+    422: Problem,
+}
 
 WORK_PROCESS_NOT_OURS = gettext_lazy(
     "Dit werkproces hoort niet bij de kwalificatie van de student."

@@ -165,7 +165,7 @@ def register(router: Router, resource: Resource) -> Resource:
     detail_view.__name__ = f"{resource.name}_detail"
     router.get(
         f"/{resource.path}/",
-        response={200: page_model, 401: Problem, 422: Problem},
+        response={200: page_model, 400: Problem, 401: Problem, 422: Problem},
         url_name=f"{resource.name}_list",
         tags=[resource.tag],
         summary=resource.summary_list or f"Lijst: {resource.tag}",
@@ -173,7 +173,7 @@ def register(router: Router, resource: Resource) -> Resource:
     )(list_view)
     router.get(
         f"/{resource.path}/{{pk}}/",
-        response={200: resource.schema, 401: Problem, 404: Problem, 422: Problem},
+        response={200: resource.schema, 400: Problem, 401: Problem, 404: Problem, 422: Problem},
         url_name=f"{resource.name}_detail",
         tags=[resource.tag],
         summary=resource.summary_detail or f"Eén: {resource.tag}",

@@ -10,7 +10,7 @@ from typing import Annotated
 
 from django.utils.translation import gettext_lazy
 from ninja import Field, Schema
-from pydantic import AfterValidator
+from pydantic import AfterValidator, ConfigDict
 
 from leerroute.conversations.models import (
     AGENDA_ITEM_MAX,
@@ -342,7 +342,15 @@ ID_LIST_MAX = 500  # more ids than any qualification, route or programme has
 IdList = Annotated[list[IdIn], Field(max_length=ID_LIST_MAX)]
 
 
-class LearningQuestionPatch(Schema):
+class Input(Schema):
+    """What a change sends: a field we do not know is refused (422), never ignored,
+    so a misspelt field or an id the pages never take (``student`` of a question)
+    does not pass silently."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class LearningQuestionPatch(Input):
     """A draft, or a question the mentor asked to clarify (as on the edit page)."""
 
     question: text(QUESTION_MAX, None)  # type: ignore[valid-type]
@@ -353,17 +361,17 @@ class LearningQuestionPatch(Schema):
     version: VersionIn = None
 
 
-class ResubmitIn(Schema):
+class ResubmitIn(Input):
     answer: text(MESSAGE_MAX)  # type: ignore[valid-type]
     version: VersionIn = None
 
 
-class CompleteIn(Schema):
+class CompleteIn(Input):
     reflection: text(REFLECTION_MAX, ...)  # type: ignore[valid-type]
     version: VersionIn = None
 
 
-class FeedbackPatch(Schema):
+class FeedbackPatch(Input):
     observe: text(OEPS_MAX_LENGTH, None)  # type: ignore[valid-type]
     effect: text(OEPS_MAX_LENGTH, None)  # type: ignore[valid-type]
     pause: text(OEPS_MAX_LENGTH, None)  # type: ignore[valid-type]
@@ -374,13 +382,13 @@ class FeedbackPatch(Schema):
     version: VersionIn = None
 
 
-class ReviewLevelIn(Schema):
+class ReviewLevelIn(Input):
     work_process: IdIn
     level: ProgressLevel
     note: text(REVIEW_NOTE_MAX)  # type: ignore[valid-type]
 
 
-class ProgressReviewIn(Schema):
+class ProgressReviewIn(Input):
     student: IdIn
     review_date: datetime.date
     summary: text(REVIEW_SUMMARY_MAX, ...)  # type: ignore[valid-type]
@@ -393,7 +401,7 @@ class ProgressReviewIn(Schema):
     publish: bool = Field(False, description="Meteen publiceren voor de student.")
 
 
-class ProgressReviewPatch(Schema):
+class ProgressReviewPatch(Input):
     review_date: datetime.date | None = None
     summary: text(REVIEW_SUMMARY_MAX, None)  # type: ignore[valid-type]
     levels: Annotated[list[ReviewLevelIn], Field(max_length=ID_LIST_MAX)] | None = Field(
@@ -404,7 +412,7 @@ class ProgressReviewPatch(Schema):
     version: VersionIn = None
 
 
-class WeeklyUpdateIn(Schema):
+class WeeklyUpdateIn(Input):
     cohort: IdIn
     week: str = Field(
         ..., max_length=10, description="ISO-week, bijv. 2026-W49 (deze week of later)."
@@ -415,7 +423,7 @@ class WeeklyUpdateIn(Schema):
     publish: bool = Field(False, description="Meteen publiceren.")
 
 
-class WeeklyUpdatePatch(Schema):
+class WeeklyUpdatePatch(Input):
     topics: text(TOPICS_MAX, None)  # type: ignore[valid-type]
     practice: text(PRACTICE_MAX, None)  # type: ignore[valid-type]
     work_processes: IdList = None  # type: ignore[assignment]
@@ -429,7 +437,7 @@ AgendaIn = Annotated[
 ]
 
 
-class ConversationIn(Schema):
+class ConversationIn(Input):
     student: IdIn
     date: datetime.date
     start: datetime.time
@@ -445,7 +453,7 @@ class ConversationIn(Schema):
     )
 
 
-class ConversationPatch(Schema):
+class ConversationPatch(Input):
     date: datetime.date | None = None
     start: datetime.time | None = None
     end: datetime.time | None = None
@@ -455,27 +463,27 @@ class ConversationPatch(Schema):
     version: VersionIn = None
 
 
-class NotesIn(Schema):
+class NotesIn(Input):
     notes: text(NOTES_MAX)  # type: ignore[valid-type]
     version: VersionIn = None
 
 
-class AgreementIn(Schema):
+class AgreementIn(Input):
     text: text(AGREEMENT_MAX, ...)  # type: ignore[valid-type]
     owner: IdIn
     due_date: datetime.date
 
 
-class AgreementDoneIn(Schema):
+class AgreementDoneIn(Input):
     done: bool = Field(..., description="true: afgevinkt; false: staat weer open.")
 
 
-class AttendanceMarkIn(Schema):
+class AttendanceMarkIn(Input):
     user: IdIn
     status: Attendance.Status
 
 
-class AttendanceIn(Schema):
+class AttendanceIn(Input):
     attendances: Annotated[list[AttendanceMarkIn], Field(max_length=ID_LIST_MAX)] = Field(
         ...,
         description="Per ingeschreven deelnemer: aanwezig, afwezig of afgemeld. Wie ontbreekt "

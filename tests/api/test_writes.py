@@ -472,3 +472,14 @@ def test_owner_ticks_an_agreement_off_and_its_recorder_removes_it(api_for, demo)
     removed = api_for("docent1").delete(url)
     assert removed.status_code == 204 and not removed.content
     assert not Agreement.objects.filter(pk=agreement.pk).exists()
+
+
+def test_unknown_fields_are_refused_not_ignored(api_for, demo):
+    draft = _question("student1", "draft")
+    url = f"/api/v1/learning-questions/{draft.pk}/"
+    foreign = _patch(api_for("student1"), url, {"student": demo["student2"].pk, "steps": "x"})
+    assert foreign.status_code == 422 and _fields(foreign) == {"student"}
+    assert foreign.json()["errors"][0]["message"] == "Dit veld kennen we niet."
+    typo = _patch(api_for("student1"), url, {"stpes": "x"})
+    assert typo.status_code == 422 and _fields(typo) == {"stpes"}
+    assert LearningQuestion.objects.get(pk=draft.pk).steps == draft.steps
