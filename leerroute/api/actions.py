@@ -803,6 +803,14 @@ def plan_conversation(request, payload: ConversationIn):
     return Status(201, _conversation(request, conversation.pk))
 
 
+def _current_participants(conversation) -> list[int]:
+    """Who takes part now, as the edit page offers them again: people who left the
+    student's route have no box there, so a change without ``participants`` drops
+    them, as saving the page does."""
+    route = {person.user.pk for person in conversation_queries.route_people(conversation.student)}
+    return [p.user_id for p in conversation.participants.all() if p.user_id in route]
+
+
 @router.patch(
     "/conversations/{pk}/",
     response={200: ConversationOut, **ACTION_ERRORS},
@@ -821,9 +829,7 @@ def change_conversation(request, payload: ConversationPatch, pk: int = ObjectId)
         start=sent.get("start") or timezone.localtime(conversation.starts_at).time(),
         end=sent.get("end") or timezone.localtime(conversation.ends_at).time(),
         place=sent.get("place") or conversation.place,
-        participants=_given(
-            sent, "participants", [p.user_id for p in conversation.participants.all()]
-        ),
+        participants=_given(sent, "participants", _current_participants(conversation)),
         agenda=_given(sent, "agenda", conversation.agenda),
     )
     data = form.cleaned_data
