@@ -1394,6 +1394,301 @@ API_MATRIX["api:conversations_detail"] = [
     ),
 ]
 API_MATRIX["api:feedback_create"][0].data_for = _feedback_for("student1")
+
+
+# --- api: changes (PATCH and actions), the pages' rules -------------------------------
+
+
+def _review_input(username):
+    def data(d):
+        from django.utils import timezone
+
+        from leerroute.feedback.models import Feedback
+        from leerroute.feedback.queries import current_qualification, work_processes_of
+
+        student = d[username]
+        process = work_processes_of(current_qualification(student)).first()
+        return {
+            "student": student.pk,
+            "review_date": timezone.localdate().isoformat(),
+            "summary": "Groeit in de basiszorg.",
+            "levels": [{"work_process": process.pk, "level": "developing"}],
+            "cited_feedback": list(
+                Feedback.objects.filter(student=student).values_list("pk", flat=True)[:1]
+            ),
+        }
+
+    return data
+
+
+def _free_week_input(cohort_name):
+    def data(d):
+        from leerroute.people.models import Cohort
+        from leerroute.school.models import WeeklyUpdate
+        from leerroute.school.weeks import Week
+
+        cohort = Cohort.objects.get(name=cohort_name)
+        week = next(
+            w
+            for w in (Week.current().plus(n) for n in range(1, 9))
+            if not WeeklyUpdate.objects.filter(cohort=cohort).in_week(w).exists()
+        )
+        return {"cohort": cohort.pk, "week": week.iso, "topics": "Wondzorg en hygiëne."}
+
+    return data
+
+
+def _conversation_input(username):
+    def data(d):
+        import datetime
+
+        from django.utils import timezone
+
+        day = timezone.localdate() + datetime.timedelta(days=14)
+        return {
+            "student": d[username].pk,
+            "date": day.isoformat(),
+            "start": "10:00",
+            "end": "10:45",
+            "place": "Kantoor",
+        }
+
+    return data
+
+
+def _agreement_input(owner):
+    def data(d):
+        import datetime
+
+        held = _S1_HELD(d)
+        return {
+            "text": "Oefent de overdracht",
+            "owner": d[owner].pk,
+            "due_date": (held.date + datetime.timedelta(days=30)).isoformat(),
+        }
+
+    return data
+
+
+def _api_data(expect, kwargs, data_for, **options) -> Case:
+    case = _api(expect, kwargs, method="post", data=None, **options)
+    case.data_for = data_for
+    return case
+
+
+NOTE_TAKERS_S1 = {"docent1", "werkbegeleider1", "praktijkopleider1"}
+API_MATRIX.update(
+    {
+        "api:learning_questions_update": [
+            _api(
+                api_only({"student1"}),
+                _lq("student1", "draft"),
+                method="patch",
+                data={"steps": "1. meekijken"},
+                label="s1 draft",
+            ),
+            _api(
+                api_tiers({"student1"}, SEES_STUDENT1),
+                _lq("student1", "clarification"),
+                method="patch",
+                data={"steps": "1. meekijken"},
+                label="s1 clarification",
+            ),
+            _api(
+                {**api_tiers(set(), SEES_STUDENT1 - {"student1"}), "student1": 409},
+                _lq("student1", "submitted"),
+                method="patch",
+                data={"steps": "1. meekijken"},
+                label="s1 submitted",
+            ),
+        ],
+        "api:learning_questions_resubmit": [
+            _api(
+                api_tiers({"student1"}, SEES_STUDENT1),
+                _lq("student1", "clarification"),
+                method="post",
+                data={"answer": "Binnen drie weken."},
+            ),
+        ],
+        "api:learning_questions_complete": [
+            _api(
+                api_tiers({"student1"}, SEES_STUDENT1),
+                _lq("student1", "approved"),
+                method="post",
+                data={"reflection": "Het is gelukt."},
+            ),
+        ],
+        # Its author, while they may still give the student feedback.
+        "api:feedback_update": [
+            _api(
+                api_tiers({"werkbegeleider1"}, SEES_STUDENT1),
+                _first("feedback.Feedback", student=lambda d: d["student1"]),
+                method="patch",
+                data={"effect": "De bewoner werd rustig."},
+            ),
+        ],
+        "api:progress_reviews_create": [
+            _api_data(
+                api_tiers(REVIEWS_STUDENT1, SEES_STUDENT1, yes=201),
+                None,
+                _review_input("student1"),
+                label="student1",
+            ),
+        ],
+        "api:progress_reviews_update": [
+            _api(
+                api_only(REVIEWS_STUDENT1),
+                pk(_fb_review("student1", False)),
+                method="patch",
+                data={"summary": "Bijgewerkt."},
+                label="draft",
+            ),
+            _api(
+                api_tiers(REVIEWS_STUDENT1, SEES_STUDENT1),
+                pk(_fb_review("student1", True)),
+                method="patch",
+                data={"summary": "Bijgewerkt."},
+                label="published",
+            ),
+        ],
+        "api:progress_reviews_publish": [
+            _api(
+                api_only(REVIEWS_STUDENT1),
+                pk(_fb_review("student1", False)),
+                method="post",
+                data={},
+                label="draft",
+            ),
+            # Already published: nobody may publish it again.
+            _api(
+                api_tiers(set(), SEES_STUDENT1),
+                pk(_fb_review("student1", True)),
+                method="post",
+                data={},
+                label="published",
+            ),
+        ],
+        # Weekly updates: the cohort's teachers (docent1 for VIG-3A, docent2 for VP-4A).
+        "api:weekly_updates_create": [
+            _api_data(
+                api_tiers({"docent1"}, SCHOOL_STAFF, yes=201),
+                None,
+                _free_week_input("VIG-3A"),
+                label="VIG-3A",
+            ),
+        ],
+        "api:weekly_updates_update": [
+            _api(
+                api_only({"docent1"}),
+                pk(_update("VIG-3A", 1)),
+                method="patch",
+                data={"practice": "Oefen de overdracht."},
+                label="draft",
+            ),
+            _api(
+                api_tiers({"docent1"}, SEES_STUDENT1),
+                pk(_update("VIG-3A", 0)),
+                method="patch",
+                data={"practice": "Oefen de overdracht."},
+                label="now",
+            ),
+            # The week has ended: 409 for the teacher, as the page sends them back.
+            _api(
+                {**api_tiers(set(), SEES_STUDENT1), "docent1": 409},
+                pk(_update("VIG-3A", -2)),
+                method="patch",
+                data={"practice": "Te laat."},
+                label="ended",
+            ),
+        ],
+        "api:weekly_updates_publish": [
+            _api(
+                api_only({"docent1"}),
+                pk(_update("VIG-3A", 1)),
+                method="post",
+                data={},
+                label="draft",
+            ),
+            _api(
+                api_tiers({"docent2"}, SEES_STUDENT2),
+                pk(_update("VP-4A", 0)),
+                method="post",
+                data={},
+                label="published",
+            ),
+        ],
+        # Conversations: planned and changed by the student's teacher and practice educator;
+        # notes and agreements by the staff who take part.
+        "api:conversations_create": [
+            _api_data(
+                api_tiers(PLANS_S1, SEES_STUDENT1, yes=201),
+                None,
+                _conversation_input("student1"),
+                label="student1",
+            ),
+        ],
+        "api:conversations_update": [
+            _api(
+                api_tiers(PLANS_S1, IN_S1_TALK),
+                pk(_S1_HELD),
+                method="patch",
+                data={"place": "Leslokaal 2"},
+            ),
+        ],
+        "api:conversations_cancel": [
+            _api(api_tiers(PLANS_S1, IN_S1_TALK), pk(_S1_HELD), method="post", data={}),
+        ],
+        "api:conversations_notes": [
+            _api(
+                api_tiers(NOTE_TAKERS_S1, IN_S1_TALK),
+                pk(_S1_HELD),
+                method="post",
+                data={"notes": "Besproken: de overdracht."},
+            ),
+        ],
+        "api:conversations_agreements_create": [
+            _api_data(
+                api_tiers(NOTE_TAKERS_S1, IN_S1_TALK, yes=201),
+                pk(_S1_HELD),
+                _agreement_input("werkbegeleider1"),
+            ),
+        ],
+        # Its owner (werkbegeleider1) and its note taker (docent1) tick it off; only the
+        # note taker removes it.
+        "api:conversations_agreements_done": [
+            _api(
+                api_tiers({"werkbegeleider1", "docent1"}, IN_S1_TALK),
+                pk(_agreement_of("werkbegeleider1")),
+                method="post",
+                data={"done": True},
+            ),
+        ],
+        "api:conversations_agreements_delete": [
+            _api(
+                {**api_tiers({"docent1"}, IN_S1_TALK), "docent1": NO_CONTENT},
+                pk(_agreement_of("werkbegeleider1")),
+                method="delete",
+            ),
+        ],
+        # Attendance: who manages the programme, from the start of the session.
+        "api:training_sessions_attendance": [
+            _api(
+                api_tiers(TR_MANAGES_TTT, TR_SEES_TTT),
+                pk(_tr_session(TR_TTT)),
+                method="post",
+                data={"attendances": []},
+                label="ttt",
+            ),
+            _api(
+                api_tiers(TR_MANAGES_TULP, TR_SEES_TULP),
+                pk(_tr_session(TR_TULP)),
+                method="post",
+                data={"attendances": []},
+                label="tulp",
+            ),
+        ],
+    }
+)
 MATRIX.update(API_MATRIX)
 # --- end of api ------------------------------------------------------------------------
 

@@ -10,9 +10,26 @@ from typing import Annotated
 
 from django.utils.translation import gettext_lazy
 from ninja import Field, Schema
-from pydantic import AfterValidator
+from pydantic import AfterValidator, ConfigDict
 
+from leerroute.conversations.models import (
+    AGENDA_ITEM_MAX,
+    AGENDA_MAX_ITEMS,
+    AGREEMENT_MAX,
+    NOTES_MAX,
+    PLACE_MAX,
+)
 from leerroute.core.inputs import BIGINT_MAX
+from leerroute.feedback.models import OEPS_MAX_LENGTH, ProgressLevel
+from leerroute.learning.models import (
+    MESSAGE_MAX,
+    QUESTION_MAX,
+    REFLECTION_MAX,
+    STEPS_MAX,
+    SUPPORT_MAX,
+)
+from leerroute.school.models import PRACTICE_MAX, TOPICS_MAX
+from leerroute.training.models import Attendance
 
 NUL_MESSAGE = gettext_lazy("De tekst bevat een onzichtbaar nul-teken. Haal het weg.")
 
@@ -242,6 +259,7 @@ class SessionOut(Schema):
     ends_at: datetime.datetime
     place: str
     online_url: str
+    version: int
 
     @staticmethod
     def resolve_programme_title(obj) -> str:
@@ -265,6 +283,7 @@ class WeeklyUpdateOut(Schema):
     work_processes: list[int]
     status: str
     author: int | None = Field(None, alias="author_id")
+    version: int
     created_at: datetime.datetime
     updated_at: datetime.datetime
 
@@ -298,6 +317,7 @@ class ConversationOut(Schema):
     notes: str
     participants: list[ParticipantOut]
     agreements: list[AgreementOut]
+    version: int
     updated_at: datetime.datetime
 
     @staticmethod
@@ -307,3 +327,166 @@ class ConversationOut(Schema):
     @staticmethod
     def resolve_agreements(obj) -> list:
         return list(obj.agreements.all())
+
+
+# --- What comes in: changes through the API (actions.py) --------------------------
+#
+# A PATCH sends only the fields that change; the others keep their value. Every
+# change may carry the ``version`` that was read: a stale one is a 409, none means
+# "the current version".
+
+REVIEW_SUMMARY_MAX = 4000  # feedback.forms.ReviewForm
+REVIEW_NOTE_MAX = 1000
+ID_LIST_MAX = 500  # more ids than any qualification, route or programme has
+
+IdList = Annotated[list[IdIn], Field(max_length=ID_LIST_MAX)]
+
+
+class Input(Schema):
+    """What a change sends: a field we do not know is refused (422), never ignored,
+    so a misspelt field or an id the pages never take (``student`` of a question)
+    does not pass silently."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class LearningQuestionPatch(Input):
+    """A draft, or a question the mentor asked to clarify (as on the edit page)."""
+
+    question: text(QUESTION_MAX, None)  # type: ignore[valid-type]
+    work_processes: IdList = None  # type: ignore[assignment]
+    steps: text(STEPS_MAX, None)  # type: ignore[valid-type]
+    support_requested: text(SUPPORT_MAX, None)  # type: ignore[valid-type]
+    target_date: datetime.date | None = None
+    version: VersionIn = None
+
+
+class ResubmitIn(Input):
+    answer: text(MESSAGE_MAX)  # type: ignore[valid-type]
+    version: VersionIn = None
+
+
+class CompleteIn(Input):
+    reflection: text(REFLECTION_MAX, ...)  # type: ignore[valid-type]
+    version: VersionIn = None
+
+
+class FeedbackPatch(Input):
+    observe: text(OEPS_MAX_LENGTH, None)  # type: ignore[valid-type]
+    effect: text(OEPS_MAX_LENGTH, None)  # type: ignore[valid-type]
+    pause: text(OEPS_MAX_LENGTH, None)  # type: ignore[valid-type]
+    suggestions: text(OEPS_MAX_LENGTH, None)  # type: ignore[valid-type]
+    client_wellbeing: bool | None = None
+    work_process: OptionalIdIn = None
+    learning_question: OptionalIdIn = None
+    version: VersionIn = None
+
+
+class ReviewLevelIn(Input):
+    work_process: IdIn
+    level: ProgressLevel
+    note: text(REVIEW_NOTE_MAX)  # type: ignore[valid-type]
+
+
+class ProgressReviewIn(Input):
+    student: IdIn
+    review_date: datetime.date
+    summary: text(REVIEW_SUMMARY_MAX, ...)  # type: ignore[valid-type]
+    levels: Annotated[list[ReviewLevelIn], Field(max_length=ID_LIST_MAX)] = Field(
+        [],
+        description="Een niveau per werkproces; een werkproces dat ontbreekt staat op "
+        "‘nog niet gezien’.",
+    )
+    cited_feedback: IdList = []
+    publish: bool = Field(False, description="Meteen publiceren voor de student.")
+
+
+class ProgressReviewPatch(Input):
+    review_date: datetime.date | None = None
+    summary: text(REVIEW_SUMMARY_MAX, None)  # type: ignore[valid-type]
+    levels: Annotated[list[ReviewLevelIn], Field(max_length=ID_LIST_MAX)] | None = Field(
+        None, description="Alleen de werkprocessen die veranderen; de andere blijven staan."
+    )
+    cited_feedback: IdList = None  # type: ignore[assignment]
+    publish: bool = Field(False, description="Meteen publiceren voor de student.")
+    version: VersionIn = None
+
+
+class WeeklyUpdateIn(Input):
+    cohort: IdIn
+    week: str = Field(
+        ..., max_length=10, description="ISO-week, bijv. 2026-W49 (deze week of later)."
+    )
+    topics: text(TOPICS_MAX, ...)  # type: ignore[valid-type]
+    practice: text(PRACTICE_MAX)  # type: ignore[valid-type]
+    work_processes: IdList = []
+    publish: bool = Field(False, description="Meteen publiceren.")
+
+
+class WeeklyUpdatePatch(Input):
+    topics: text(TOPICS_MAX, None)  # type: ignore[valid-type]
+    practice: text(PRACTICE_MAX, None)  # type: ignore[valid-type]
+    work_processes: IdList = None  # type: ignore[assignment]
+    publish: bool = Field(False, description="Meteen publiceren.")
+    version: VersionIn = None
+
+
+AgendaIn = Annotated[
+    list[text(AGENDA_ITEM_MAX, ...)],  # type: ignore[misc]
+    Field(max_length=AGENDA_MAX_ITEMS),
+]
+
+
+class ConversationIn(Input):
+    student: IdIn
+    date: datetime.date
+    start: datetime.time
+    end: datetime.time
+    place: text(PLACE_MAX, ...)  # type: ignore[valid-type]
+    participants: IdList | None = Field(
+        None,
+        description="Uit de route van de student. Zonder: iedereen in de route behalve de "
+        "beoordelaar, zoals de pagina voorstelt.",
+    )
+    agenda: AgendaIn | None = Field(
+        None, description="Eén punt per item. Zonder: de agenda die Leerroute voorstelt."
+    )
+
+
+class ConversationPatch(Input):
+    date: datetime.date | None = None
+    start: datetime.time | None = None
+    end: datetime.time | None = None
+    place: text(PLACE_MAX, None)  # type: ignore[valid-type]
+    participants: IdList | None = None
+    agenda: AgendaIn | None = None
+    version: VersionIn = None
+
+
+class NotesIn(Input):
+    notes: text(NOTES_MAX)  # type: ignore[valid-type]
+    version: VersionIn = None
+
+
+class AgreementIn(Input):
+    text: text(AGREEMENT_MAX, ...)  # type: ignore[valid-type]
+    owner: IdIn
+    due_date: datetime.date
+
+
+class AgreementDoneIn(Input):
+    done: bool = Field(..., description="true: afgevinkt; false: staat weer open.")
+
+
+class AttendanceMarkIn(Input):
+    user: IdIn
+    status: Attendance.Status
+
+
+class AttendanceIn(Input):
+    attendances: Annotated[list[AttendanceMarkIn], Field(max_length=ID_LIST_MAX)] = Field(
+        ...,
+        description="Per ingeschreven deelnemer: aanwezig, afwezig of afgemeld. Wie ontbreekt "
+        "houdt wat al geregistreerd was.",
+    )
+    version: VersionIn = None

@@ -267,10 +267,7 @@ def session_attendance(request, pk):
     )
     if request.method == "POST":
         if not session.has_started:
-            form.add_error(
-                None,
-                _("Aanwezigheid kun je registreren vanaf het begin van de bijeenkomst."),
-            )
+            form.add_error(None, services.NOT_STARTED)
         elif form.is_valid():
             try:
                 services.register_attendance(

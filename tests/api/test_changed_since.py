@@ -244,3 +244,11 @@ def test_an_import_marks_the_placements_whose_mentors_it_changed():
     imports.run(None, table(PLACEMENT_HEADER, [row]), dry_run=False)
     placement.refresh_from_db()
     assert placement.updated_at > OLD
+
+
+@pytest.mark.parametrize("name", ["starts_after", "starts_before"])
+@pytest.mark.parametrize("value", ["0234-03-29T02:09:08.9-16:32", "2026-12-01T10:00:00+23:59"])
+def test_session_time_filters_take_unusual_offsets(name, value):
+    _row, token = services.create_token(User.objects.get(username="trainer"), "t", by=None)
+    client = Client(HTTP_AUTHORIZATION=f"Bearer {token}")
+    assert client.get("/api/v1/training-sessions/", {name: value}).status_code == 200
