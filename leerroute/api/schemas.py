@@ -75,6 +75,7 @@ class OrganisationOut(Schema):
     id: int
     name: str
     kind: str = Field(..., description="school of care (zorgorganisatie).")
+    updated_at: datetime.datetime
 
 
 class DepartmentOut(Schema):
@@ -82,6 +83,7 @@ class DepartmentOut(Schema):
     organisation: int = Field(..., alias="organisation_id")
     name: str
     is_pilot: bool
+    updated_at: datetime.datetime
 
 
 class TeamOut(Schema):
@@ -89,6 +91,7 @@ class TeamOut(Schema):
     department: int = Field(..., alias="department_id")
     organisation: int
     name: str
+    updated_at: datetime.datetime
 
     @staticmethod
     def resolve_organisation(obj) -> int:
@@ -101,6 +104,7 @@ class CohortOut(Schema):
     name: str
     school_year: str
     teachers: list[int]
+    updated_at: datetime.datetime
 
     @staticmethod
     def resolve_teachers(obj) -> list[int]:
@@ -123,6 +127,7 @@ class PersonOut(Schema):
     first_name: str
     last_name: str
     roles: list[RoleOut] = Field(..., description="Alle rollen, ook beëindigde (zie de data).")
+    updated_at: datetime.datetime
 
     @staticmethod
     def resolve_roles(obj) -> list:
@@ -137,6 +142,7 @@ class PlacementOut(Schema):
     end_date: datetime.date | None = None
     mentors: list[int]
     assessor: int | None = Field(None, alias="assessor_id")
+    updated_at: datetime.datetime
 
     @staticmethod
     def resolve_mentors(obj) -> list[int]:
@@ -151,6 +157,7 @@ class WorkProcessOut(Schema):
     code: str
     title: str
     core_task: str = Field(..., description="Code van de kerntaak, bijv. B1-K1.")
+    updated_at: datetime.datetime
 
     @staticmethod
     def resolve_core_task(obj) -> str:
@@ -165,6 +172,7 @@ class QualificationOut(Schema):
     profile_code: str
     file: int = Field(..., alias="file_id")
     work_processes: list[WorkProcessOut]
+    updated_at: datetime.datetime
 
     @staticmethod
     def resolve_work_processes(obj) -> list:
@@ -260,6 +268,7 @@ class SessionOut(Schema):
     place: str
     online_url: str
     version: int
+    updated_at: datetime.datetime
 
     @staticmethod
     def resolve_programme_title(obj) -> str:
@@ -271,6 +280,7 @@ class AttendanceOut(Schema):
     session: int = Field(..., alias="session_id")
     user: int = Field(..., alias="user_id")
     status: str
+    updated_at: datetime.datetime
 
 
 class WeeklyUpdateOut(Schema):
