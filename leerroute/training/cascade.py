@@ -26,7 +26,7 @@ import datetime
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, Min, Q
+from django.db.models import Count, Max, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -85,24 +85,39 @@ class CascadeRecords:
 
 def load_records(user_ids) -> CascadeRecords:
     """Team-training records of the given users (a list or a values() queryset:
-    pass a subquery rather than thousands of ids), in three queries. Attendance
-    is counted per person and training in the database."""
+    pass a subquery rather than thousands of ids), in two queries: each
+    enrolment with the number of sessions its person was present at (counted
+    in the database), then the facts of those team trainings."""
     records = CascadeRecords()
+    present = (
+        Attendance.objects.filter(
+            session__programme_id=OuterRef("programme_id"),
+            user_id=OuterRef("user_id"),
+            status=Attendance.Status.PRESENT,
+        )
+        .order_by()
+        .values("user_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     enrolled = (
         Enrolment.objects.filter(
             user_id__in=user_ids,
             status=Enrolment.Status.ENROLLED,
             programme__kind=Programme.Kind.TEAM,
         )
-        .values_list("user_id", "programme_id", "enrolled_at")
+        .annotate(present=Subquery(present))
+        .values_list("user_id", "programme_id", "enrolled_at", "present")
         .order_by()  # the default ordering would join programmes and people
     )
     zone = timezone.get_current_timezone()
     programme_ids = set()
-    for user_id, programme_id, enrolled_at in enrolled:
+    for user_id, programme_id, enrolled_at, n in enrolled:
         records.enrolments.setdefault(user_id, []).append(
             (programme_id, enrolled_at.astimezone(zone).date())
         )
+        if n:
+            records.present[programme_id, user_id] = n
         programme_ids.add(programme_id)
     if not programme_ids:
         return records
@@ -117,18 +132,6 @@ def load_records(user_ids) -> CascadeRecords:
         records.trainings[pk] = TrainingFacts(
             sessions, registered, last_start.astimezone(zone).date() if last_start else None
         )
-    present = (
-        Attendance.objects.filter(
-            user_id__in=user_ids,
-            status=Attendance.Status.PRESENT,
-            session__programme_id__in=programme_ids,
-        )
-        .values_list("session__programme_id", "user_id")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    for programme_id, user_id, n in present:
-        records.present[programme_id, user_id] = n
     return records
 
 
@@ -381,11 +384,23 @@ def coverage(
         Programme.objects.team_trainings()
         .filter(team__in=teams)
         .with_session_counts()
+        .annotate(
+            next_start=Subquery(
+                Session.objects.filter(programme=OuterRef("pk"), starts_at__gte=timezone.now())
+                .order_by("starts_at")
+                .values("starts_at")[:1]
+            ),
+            participant_count=Subquery(
+                Enrolment.objects.filter(programme=OuterRef("pk"), status=Enrolment.Status.ENROLLED)
+                .order_by()
+                .values("programme_id")
+                .annotate(n=Count("pk"))
+                .values("n")
+            ),
+        )
         .only("pk", "title", "team_id", "created_at")
         .order_by("created_at", "pk")
     )
-    next_starts = _next_session_starts([p.pk for p in trainings])
-    participants = _participant_counts([p.pk for p in trainings])
     open_by_team: dict[int, list[Programme]] = defaultdict(list)
     any_by_team: set[int] = set()
     for p in trainings:
@@ -421,8 +436,8 @@ def coverage(
                             team,
                             p.session_count,
                             p.registered_count,
-                            next_starts.get(p.pk),
-                            participants.get(p.pk, 0),
+                            p.next_start,
+                            p.participant_count or 0,
                         )
                     )
         next_teams = [
@@ -483,27 +498,3 @@ def department_coverage(department: Department, today: datetime.date | None = No
         tally.of("dept", department.pk),
         [TeamRow(t, tally.of("team", t.pk), t.pk in open_teams, t.pk in any_teams) for t in teams],
     )
-
-
-def _next_session_starts(programme_ids: list[int]) -> dict[int, datetime.datetime]:
-    if not programme_ids:
-        return {}
-    rows = (
-        Session.objects.filter(programme_id__in=programme_ids, starts_at__gte=timezone.now())
-        .values_list("programme_id")
-        .annotate(first=Min("starts_at"))
-        .order_by()
-    )
-    return dict(rows)
-
-
-def _participant_counts(programme_ids: list[int]) -> dict[int, int]:
-    if not programme_ids:
-        return {}
-    rows = (
-        Enrolment.objects.filter(programme_id__in=programme_ids, status=Enrolment.Status.ENROLLED)
-        .values_list("programme_id")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    return dict(rows)
