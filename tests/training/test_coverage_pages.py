@@ -393,7 +393,7 @@ def test_pages_make_the_same_queries_for_one_team_as_for_many(db, client_for):
     assert after == before
 
 
-def test_trainer_pages_are_paginated_by_organisation(client_for, settings):
+def test_trainer_pages_are_paginated_by_organisation(client_for):
     from leerroute.training import views
 
     for n in range(views.ORGANISATIONS_PER_PAGE):
