@@ -497,6 +497,20 @@ TRAINING_MATRIX: dict[str, list[Case]] = {
     "training:cascade": [Case(_tr_role(TR_COVERAGE))],
     "training:teamtraining_create": [Case(_tr_role({"praktijkopleider1", "praktijkopleider2"}))],
     "training:coverage": [Case(_tr_role(TR_COVERAGE))],
+    # A department's teams: whoever sees the coverage of its organisation (the
+    # other organisation's practice educator 404, people without coverage 403).
+    "training:coverage_department": [
+        Case(
+            {**_tr_role(TR_COVERAGE), "praktijkopleider2": HIDDEN},
+            kwargs=pk(_dept("Wonen met zorg De Rijnhof")),
+            label="DSV",
+        ),
+        Case(
+            {**_tr_role(TR_COVERAGE), "praktijkopleider1": HIDDEN},
+            kwargs=pk(_dept("Revalidatie en herstel")),
+            label="Topaz",
+        ),
+    ],
     "training:coverage_team": [
         # Names per team: the organisation's practice educators and the administrator;
         # the trainer sees the figures only.
