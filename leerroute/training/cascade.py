@@ -216,6 +216,7 @@ class DepartmentRow:
     department: Department
     counts: Counts
     teams: list[TeamRow]
+    without_team: Counts = field(default_factory=Counts)
 
 
 @dataclass
@@ -309,7 +310,8 @@ _INDEX = {Status.TRAINED: 0, Status.IN_TRAINING: 1, Status.NOT_STARTED: 2}
 class _Tally:
     """Counts per unit in one pass over the assignments; a person counts once per unit.
 
-    Units: ``("org", id)``, ``("dept", id)``, ``("team", id)`` and ``("pilot", org id)``
+    Units: ``("org", id)``, ``("dept", id)``, ``("team", id)``, ``("dept_only", id)``
+    (assigned to the department without a team) and ``("pilot", org id)``
     / ``("rest", org id)`` (the employees of the organisation's pilot departments and
     of its other departments). A team's employees count in the team's department,
     whatever department their assignment names."""
@@ -334,6 +336,8 @@ class _Tally:
                     units.append(("pilot" if dept.is_pilot else "rest", dept.organisation_id))
             if team_id:
                 units.append(("team", team_id))
+            elif dept_id:
+                units.append(("dept_only", dept_id))  # in the department, in no team
             for unit in units:
                 if user_id in repeated:  # several assignments: count once per unit
                     if (unit, user_id) in seen:
@@ -497,4 +501,5 @@ def department_coverage(department: Department, today: datetime.date | None = No
         department,
         tally.of("dept", department.pk),
         [TeamRow(t, tally.of("team", t.pk), t.pk in open_teams, t.pk in any_teams) for t in teams],
+        tally.of("dept_only", department.pk),
     )

@@ -259,6 +259,12 @@ def test_crafted_counts(crafted, client_for):
     figures = dict(re.findall(r'data-figure="(\w+)">(\d+)<', page)[:4])
     assert figures == {"total": "3", "trained": "1", "in_training": "0", "not_started": "2"}
     assert reverse("training:coverage_team", args=[crafted["b"].pk]) in page
+    # The assessor assigned to the department itself has a row of their own, so the
+    # rows add up to the department's total.
+    without_team = re.search(r"Zonder team \(direct bij de afdeling\)</th>(.*?)</tr>", page, re.S)
+    assert re.findall(r">(\d+)%?<", without_team.group(1))[:4] == ["1", "0", "0", "1"]
+    pilot = client.get(reverse("training:coverage_department", args=[crafted["pilot"].pk]))
+    assert "Zonder team" not in pilot.content.decode()  # the educator is no employee
 
 
 def test_crafted_role_change_moves_the_figures(crafted):
