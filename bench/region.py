@@ -561,6 +561,7 @@ def seed_region(scale: float, progress: Progress | None = None) -> dict:
                     "read",
                     "MENTOR",
                     "",
+                    "",
                     None,
                     now - datetime.timedelta(minutes=(i * 7) % 525600),
                 )
@@ -574,6 +575,7 @@ def seed_region(scale: float, progress: Progress | None = None) -> dict:
                 "view_name",
                 "outcome",
                 "roles",
+                "organisations",
                 "object_type",
                 "object_id",
                 "at",
