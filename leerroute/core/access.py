@@ -59,36 +59,6 @@ def _no_scope(model):
     raise LookupError(f"No scope registered for {model.__name__}")
 
 
-def in_scope(user, model: type[models.Model], pk) -> bool:
-    """Is row ``pk`` of ``model`` inside ``user``'s registered scope?
-
-    Asked of the database once per user object (one request) and day; a row
-    ``fetch`` found through the scope counts as asked."""
-    memo = _scope_memo(user)
-    key = (model, pk, _today())
-    if memo is None:
-        return visible(user, model).filter(pk=pk).exists()
-    if key not in memo:
-        memo[key] = visible(user, model).filter(pk=pk).exists()
-    return memo[key]
-
-
-def _scope_memo(user) -> dict | None:
-    if not getattr(user, "is_authenticated", False):
-        return None
-    memo = getattr(user, "_leerroute_in_scope", None)
-    if memo is None:
-        memo = {}
-        user._leerroute_in_scope = memo
-    return memo
-
-
-def _today():
-    from django.utils import timezone
-
-    return timezone.localdate()
-
-
 def can(user, perm: str, obj=None) -> bool:
     """May ``user`` do ``perm`` (on ``obj``)? The rules permission, nothing else."""
     return rules.has_perm(perm, user, obj)
@@ -135,10 +105,6 @@ def fetch(
     except (model.DoesNotExist, ValueError, TypeError):
         _record_denial(request, None, model, pk if field == "pk" else None, 404)
         raise Http404 from None
-    if within is None:
-        memo = _scope_memo(request.user)
-        if memo is not None:
-            memo[(model, obj.pk, _today())] = True
     if perm is not None:
         require(request, perm, obj)
     student_id = student_of(obj)
@@ -226,4 +192,4 @@ def _record_denial(request: HttpRequest, obj, model, pk, status: int) -> None:
     )
 
 
-__all__ = ["can", "fetch", "in_scope", "log_reads", "require", "scope", "student_of", "visible"]
+__all__ = ["can", "fetch", "log_reads", "require", "scope", "student_of", "visible"]

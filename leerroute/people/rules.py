@@ -8,10 +8,8 @@ which answers 404 outside it.
 
 import rules
 
-from leerroute.core import access
-
 from . import queries
-from .models import Role, User
+from .models import Role
 
 
 @rules.predicate
@@ -40,7 +38,7 @@ follows_students = role_predicate(Role.MENTOR, Role.ASSESSOR, Role.PRACTICE_EDUC
 
 @rules.predicate
 def can_see_student(user, student):
-    return access.in_scope(user, User, student.pk)
+    return queries.students_visible_to(user).filter(pk=student.pk).exists()
 
 
 rules.add_perm("people.see_student", rules.is_authenticated & can_see_student)

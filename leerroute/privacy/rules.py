@@ -28,13 +28,11 @@ rules.add_perm("privacy.erase_student", rules.is_authenticated & is_admin)
 @rules.predicate
 def may_redact(user, obj):
     """Practice educators and assessors who see the student of this text."""
-    from leerroute.core import access
     from leerroute.people import queries
-    from leerroute.people.models import User
 
     if not queries.has_role(user, Role.PRACTICE_EDUCATOR, Role.ASSESSOR):
         return False
-    return access.in_scope(user, User, obj.student_id)
+    return queries.students_visible_to(user).filter(pk=obj.student_id).exists()
 
 
 rules.add_perm("privacy.redact", rules.is_authenticated & may_redact)
