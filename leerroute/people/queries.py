@@ -34,7 +34,6 @@ from .models import (
     Team,
     User,
     active_q,
-    today,
 )
 
 STAFF_ROLES = frozenset(Role) - {Role.STUDENT}
@@ -164,22 +163,7 @@ def visible_placements_q(user) -> Q | None:
 
 @access.scope(User)
 def students_visible_to(user) -> QuerySet[User]:
-    """Students whose record the user may open.
-
-    Built once per user object and day (a page asks it for every panel and
-    list; building the nested conditions costs more than running them), and
-    handed out as a fresh copy each time."""
-    if not getattr(user, "is_authenticated", False):
-        return User.objects.none()
-    on = today()
-    cached = getattr(user, "_leerroute_students_visible", None)
-    if cached is None or cached[0] != on:
-        cached = (on, _students_visible_to(user))
-        user._leerroute_students_visible = cached
-    return cached[1].all()
-
-
-def _students_visible_to(user) -> QuerySet[User]:
+    """Students whose record the user may open."""
     if not scopes(user) and not is_admin(user):
         return User.objects.none()
     if is_admin(user):
