@@ -12,6 +12,8 @@ import datetime
 import json
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from leerroute.feedback.models import Feedback
@@ -327,6 +329,17 @@ def test_programmes_and_enrolments_as_the_pages_show_them(api_for, demo):
     assert [item["user"] for item in own["items"]] == [demo["docent1"].pk]
     invited = api_for("trainer").get(url + "&status=invited").json()
     assert [item["user"] for item in invited["items"]] == [demo["docent2"].pk]
+
+
+@pytest.mark.parametrize("path", ["training-programmes", "training-enrolments"])
+def test_training_lists_have_a_constant_number_of_queries(api_for, path):
+    client = api_for("beheerder")
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(f"/api/v1/{path}/", {"limit": 1}).status_code == 200
+    with CaptureQueriesContext(connection) as large:
+        answer = client.get(f"/api/v1/{path}/", {"limit": 100})
+    assert answer.json()["count"] > 1
+    assert len(large) == len(small)
 
 
 # --- Feedback: read --------------------------------------------------------------------
