@@ -1216,6 +1216,8 @@ API_LISTS = [
     "learning_questions",
     "feedback",
     "progress_reviews",
+    "training_programmes",
+    "training_enrolments",
     "training_sessions",
     "attendances",
     "weekly_updates",
@@ -1703,6 +1705,189 @@ API_MATRIX.update(
         ],
     }
 )
+# --- api: training (the programme pages' rules) and reading feedback ------------------
+
+
+def _tr_org(d, name="mboRijnland"):
+    from leerroute.training.models import Programme
+
+    if name == "mboRijnland":  # the organisation that runs the train-the-trainer programme
+        return Programme.objects.get(title=TR_TTT).organisation
+    return _org(name)(d)
+
+
+def _tr_programme_input(d):
+    return {
+        "title": "Feedback geven met OEPS",
+        "goal": "Werkbegeleiders geven feedback die verder helpt.",
+        "audience": "Werkbegeleiders",
+        "organisation": _tr_org(d).pk,
+    }
+
+
+def _tr_session_input(d):
+    import datetime
+
+    from django.utils import timezone
+
+    start = timezone.localtime().replace(second=0, microsecond=0) + datetime.timedelta(days=30)
+    return {
+        "topic": "Terugkomdag",
+        "starts_at": start.isoformat(),
+        "ends_at": (start + datetime.timedelta(hours=2)).isoformat(),
+        "place": "Leiden",
+    }
+
+
+def _tr_team_training_input(d):
+    import datetime
+
+    from django.utils import timezone
+
+    start = timezone.localtime().replace(second=0, microsecond=0) + datetime.timedelta(days=21)
+    return {
+        "team": _team("Team Tulp")(d).pk,
+        "base": _tr_programme(TR_TTT)(d).pk,
+        "first_start": start.isoformat(),
+        "interval_weeks": 2,
+        "place": "Vergaderruimte",
+    }
+
+
+def _tr_invite_input(role, organisation_name):
+    return lambda d: {"role": role, "organisation": _tr_org(d, organisation_name).pk}
+
+
+API_MATRIX_TRAINING: dict[str, list[Case]] = {
+    "api:training_programmes_detail": [
+        _api(api_only(TR_SEES_TTT), pk(_tr_programme(TR_TTT)), label="ttt"),
+        _api(api_only(TR_SEES_TULP), pk(_tr_programme(TR_TULP)), label="tulp"),
+    ],
+    "api:training_enrolments_detail": [
+        _api(
+            api_only(TR_MANAGES_TTT | {"docent1"}),
+            _first(
+                "training.Enrolment",
+                programme__title=TR_TTT,
+                user=lambda d: d["docent1"],
+            ),
+            label="docent1 in ttt",
+        ),
+    ],
+    # Trainers and practice educators, under the name of their own organisation: the
+    # practice educators are not of mboRijnland (the form refuses it, 422).
+    "api:training_programmes_create": [
+        _api_data(
+            {
+                **api_only({"trainer", "beheerder"}, yes=201, no=DENIED),
+                "praktijkopleider1": 422,
+                "praktijkopleider2": 422,
+            },
+            None,
+            _tr_programme_input,
+            label="mboRijnland",
+        ),
+    ],
+    "api:training_programmes_update": [
+        _api(
+            api_tiers(TR_MANAGES_TTT, TR_SEES_TTT),
+            pk(_tr_programme(TR_TTT)),
+            method="patch",
+            data={"audience": "Praktijkopleiders"},
+            label="ttt",
+        ),
+        _api(
+            api_tiers(TR_MANAGES_TULP, TR_SEES_TULP),
+            pk(_tr_programme(TR_TULP)),
+            method="patch",
+            data={"goal": "Samen leren begeleiden."},
+            label="tulp",
+        ),
+    ],
+    "api:training_programmes_sessions_create": [
+        _api_data(
+            api_tiers(TR_MANAGES_TTT, TR_SEES_TTT, yes=201),
+            pk(_tr_programme(TR_TTT)),
+            _tr_session_input,
+            label="ttt",
+        ),
+        _api_data(
+            api_tiers(TR_MANAGES_TULP, TR_SEES_TULP, yes=201),
+            pk(_tr_programme(TR_TULP)),
+            _tr_session_input,
+            label="tulp",
+        ),
+    ],
+    "api:training_sessions_update": [
+        _api(
+            api_tiers(TR_MANAGES_TTT, TR_SEES_TTT),
+            pk(_tr_session(TR_TTT)),
+            method="patch",
+            data={"place": "Lokaal 2"},
+            label="ttt",
+        ),
+        _api(
+            api_tiers(TR_MANAGES_TULP, TR_SEES_TULP),
+            pk(_tr_session(TR_TULP)),
+            method="patch",
+            data={"place": "Lokaal 2"},
+            label="tulp",
+        ),
+    ],
+    "api:training_programmes_invite": [
+        _api_data(
+            api_tiers(TR_MANAGES_TTT, TR_SEES_TTT),
+            pk(_tr_programme(TR_TTT)),
+            _tr_invite_input("TEACHER", "mboRijnland"),
+            label="ttt",
+        ),
+        _api_data(
+            api_tiers(TR_MANAGES_TULP, TR_SEES_TULP),
+            pk(_tr_programme(TR_TULP)),
+            _tr_invite_input("MENTOR", "DSV|verzorgd leven"),
+            label="tulp",
+        ),
+    ],
+    # Only docent2 has an open invitation.
+    "api:training_programmes_sign_up": [
+        _api(
+            api_tiers({"docent2"}, TR_SEES_TTT),
+            pk(_tr_programme(TR_TTT)),
+            method="post",
+            data={},
+        ),
+    ],
+    "api:training_programmes_enrol": [
+        _api_data(
+            api_tiers(TR_MANAGES_TTT, TR_SEES_TTT),
+            pk(_tr_programme(TR_TTT)),
+            lambda d: {"user": d["docent2"].pk},
+        ),
+    ],
+    # Practice educators, for a team of their own organisation (praktijkopleider2: 422).
+    "api:team_trainings_create": [
+        _api_data(
+            {
+                **api_only({"praktijkopleider1"}, yes=201, no=DENIED),
+                "praktijkopleider2": 422,
+            },
+            None,
+            _tr_team_training_input,
+            label="team tulp",
+        ),
+    ],
+    "api:feedback_mark_read": [
+        _api(
+            api_tiers({"student1"}, SEES_STUDENT1),
+            _first("feedback.Feedback", student=lambda d: d["student1"]),
+            method="post",
+            data={},
+        ),
+    ],
+}
+API_MATRIX.update(API_MATRIX_TRAINING)
+
+
 MATRIX.update(API_MATRIX)
 # --- end of api ------------------------------------------------------------------------
 

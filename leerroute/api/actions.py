@@ -43,9 +43,16 @@ from leerroute.people.models import Cohort, Role, User
 from leerroute.school import services as school_services
 from leerroute.school.forms import WeeklyUpdateForm
 from leerroute.school.models import WeeklyUpdate
+from leerroute.training import queries as training_queries
 from leerroute.training import services as training_services
-from leerroute.training.forms import AttendanceForm
-from leerroute.training.models import Attendance, Enrolment, Session
+from leerroute.training.forms import (
+    AttendanceForm,
+    InviteForm,
+    ProgrammeForm,
+    SessionForm,
+    TeamTrainingForm,
+)
+from leerroute.training.models import Attendance, Enrolment, Programme, Session
 
 from . import resources
 from .errors import field_errors
@@ -60,18 +67,30 @@ from .schemas import (
     ConversationIn,
     ConversationOut,
     ConversationPatch,
+    EnrolIn,
+    EnrolmentOut,
     FeedbackOut,
     FeedbackPatch,
     IdIn,
+    Input,
+    InvitationIn,
+    InvitationResultOut,
     LearningQuestionOut,
     LearningQuestionPatch,
     NotesIn,
     OptionalIdIn,
     Problem,
+    ProgrammeIn,
+    ProgrammeOut,
+    ProgrammePatch,
     ProgressReviewIn,
     ProgressReviewOut,
     ProgressReviewPatch,
     ResubmitIn,
+    SessionIn,
+    SessionOut,
+    SessionPatch,
+    TeamTrainingIn,
     VersionIn,
     WeeklyUpdateIn,
     WeeklyUpdateOut,
@@ -97,6 +116,15 @@ WORK_PROCESS_NOT_OURS = gettext_lazy(
 )
 NOT_ENROLLED = gettext_lazy(
     "Deze persoon is niet ingeschreven voor het programma van deze bijeenkomst."
+)
+# The programme page's message when enrolling someone who is not (or no longer) invited.
+NOT_INVITED = gettext_lazy("Deze persoon staat niet als uitgenodigd op de lijst.")
+TEAM_TRAINING_INVITES = gettext_lazy(
+    "Een teamtraining is voor het eigen team; de uitgenodigde organisaties wijzig je niet."
+)
+BAD_MOMENT = gettext_lazy("Vul een geldige datum en tijd in, bijvoorbeeld 2026-05-14T13:30.")
+TOO_LATE = gettext_lazy(
+    "De bijeenkomsten zouden te ver in de toekomst vallen. Kies een eerdere datum."
 )
 
 
@@ -1006,6 +1034,293 @@ def register_attendance(request, payload: AttendanceIn, pk: int = ObjectId):
         )
     )
     return list(session.attendances.order_by("user__last_name", "user__first_name", "pk"))
+
+
+# --- Feedback: read ------------------------------------------------------------------
+
+
+class EmptyIn(Input):
+    """No fields (``{}``): an action that needs nothing but the object."""
+
+
+@router.post(
+    "/feedback/{pk}/read/",
+    response={200: FeedbackOut, **ACTION_ERRORS},
+    url_name="feedback_mark_read",
+    operation_id="feedback_mark_read",
+    tags=["feedback"],
+    summary="Feedback die je kreeg als gelezen markeren (student; de eerste keer telt)",
+)
+def mark_feedback_read(request, payload: EmptyIn, pk: int = ObjectId):
+    item = access.fetch(request, Feedback, pk, perm="feedback.respond_to_feedback")
+    feedback_services.mark_feedback_read(item, by=request.user)
+    return Feedback.objects.get(pk=item.pk)
+
+
+# --- Training: programmes, sessions, invitations, enrolments, team trainings ---------
+
+
+def _moment(value: datetime.datetime | None, field: str) -> datetime.datetime | None:
+    """A timestamp as the forms get it: aware (without an offset: Leerroute's own
+    time zone), in UTC; one that does not fit a timestamp in UTC is a 422."""
+    if value is None:
+        return None
+    if timezone.is_naive(value):
+        value = timezone.make_aware(value)
+    try:
+        return value.astimezone(datetime.UTC)
+    except OverflowError:
+        raise Invalid([{"field": field, "message": str(BAD_MOMENT)}]) from None
+
+
+def _programme_out(pk: int) -> Programme:
+    """The programme as it is now (the person changed it, so they may read it back,
+    even when they took themselves off its trainers)."""
+    return Programme.objects.prefetch_related("trainers", "invited_organisations").get(pk=pk)
+
+
+def _managed_programme(request, pk: int) -> Programme:
+    return access.fetch(request, Programme, pk, perm="training.manage_programme")
+
+
+@router.post(
+    "/training-programmes/",
+    response={201: ProgrammeOut, **ACTION_ERRORS},
+    url_name="training_programmes_create",
+    operation_id="training_programmes_create",
+    tags=["trainingen"],
+    summary="Een trainingsprogramma aanmaken (trainer, praktijkopleider)",
+)
+def create_programme(request, payload: ProgrammeIn):
+    access.require(request, "training.add_programme")
+    form = _valid(
+        ProgrammeForm(
+            {
+                "title": payload.title,
+                "goal": payload.goal,
+                "audience": payload.audience,
+                "organisation": str(payload.organisation),
+                "trainers": _ids(payload.trainers),
+                "invited_organisations": _ids(payload.invited_organisations),
+            },
+            user=request.user,
+        )
+    )
+    programme = training_services.create_programme(request.user, form.cleaned_data)
+    return Status(201, _programme_out(programme.pk))
+
+
+@router.patch(
+    "/training-programmes/{pk}/",
+    response={200: ProgrammeOut, **ACTION_ERRORS},
+    url_name="training_programmes_update",
+    operation_id="training_programmes_update",
+    tags=["trainingen"],
+    summary="Een programma wijzigen (wie het beheert): titel, doel, doelgroep, trainers, "
+    "uitgenodigde organisaties",
+)
+def update_programme(request, payload: ProgrammePatch, pk: int = ObjectId):
+    programme = _managed_programme(request, pk)
+    sent = payload.dict(exclude_unset=True)
+    if programme.is_team_training and sent.get("invited_organisations") is not None:
+        raise Invalid([{"field": "invited_organisations", "message": str(TEAM_TRAINING_INVITES)}])
+    # Not sent: what the edit page offers again (people or organisations the person
+    # may no longer choose have no box there, and saving the page drops them).
+    trainers = _given(
+        sent,
+        "trainers",
+        training_queries.trainer_candidates(request.user)
+        .filter(pk__in=programme.trainers.values("pk"))
+        .values_list("pk", flat=True),
+    )
+    invited = _given(
+        sent,
+        "invited_organisations",
+        ProgrammeForm._invitable(request.user)
+        .filter(pk__in=programme.invited_organisations.values("pk"))
+        .values_list("pk", flat=True),
+    )
+    form = _valid(
+        ProgrammeForm(
+            {
+                "title": _given(sent, "title", programme.title),
+                "goal": _given(sent, "goal", programme.goal),
+                "audience": _given(sent, "audience", programme.audience),
+                "trainers": _ids(trainers),
+                "invited_organisations": _ids(invited),
+                "version": str(payload.version or programme.version),
+            },
+            instance=programme,
+            user=request.user,
+        )
+    )
+    _service_errors(
+        lambda: training_services.update_programme(
+            programme, form.cleaned_data, form.cleaned_data["version"], by=request.user
+        )
+    )
+    return _programme_out(programme.pk)
+
+
+def _session_form(request, data: dict, session: Session | None = None) -> SessionForm:
+    return _valid(
+        SessionForm(
+            {
+                **data,
+                "starts_at": _moment(data["starts_at"], "starts_at"),
+                "ends_at": _moment(data["ends_at"], "ends_at"),
+                "materials": _ids(data["materials"]),
+            },
+            instance=session,
+            user=request.user,
+        )
+    )
+
+
+def _session_out(pk: int) -> Session:
+    return Session.objects.select_related("programme").get(pk=pk)
+
+
+@router.post(
+    "/training-programmes/{pk}/sessions/",
+    response={201: SessionOut, **ACTION_ERRORS},
+    url_name="training_programmes_sessions_create",
+    operation_id="training_programmes_sessions_create",
+    tags=["trainingen"],
+    summary="Een bijeenkomst toevoegen aan een programma (wie het beheert)",
+)
+def create_session(request, payload: SessionIn, pk: int = ObjectId):
+    programme = _managed_programme(request, pk)
+    form = _session_form(request, payload.dict())
+    session = training_services.save_session(programme, form.cleaned_data, by=request.user)
+    return Status(201, _session_out(session.pk))
+
+
+@router.patch(
+    "/training-sessions/{pk}/",
+    response={200: SessionOut, **ACTION_ERRORS},
+    url_name="training_sessions_update",
+    operation_id="training_sessions_update",
+    tags=["trainingen"],
+    summary="Een bijeenkomst wijzigen (wie het programma beheert)",
+)
+def update_session(request, payload: SessionPatch, pk: int = ObjectId):
+    session = access.fetch(request, Session, pk, prepare=lambda qs: qs.select_related("programme"))
+    access.require(request, "training.manage_programme", session.programme)
+    sent = payload.dict(exclude_unset=True)
+    form = _session_form(
+        request,
+        {
+            "topic": _given(sent, "topic", session.topic),
+            "starts_at": _given(sent, "starts_at", session.starts_at),
+            "ends_at": _given(sent, "ends_at", session.ends_at),
+            "place": _given(sent, "place", session.place),
+            "online_url": _given(sent, "online_url", session.online_url),
+            "materials": _given(sent, "materials", session.materials.values_list("pk", flat=True)),
+            "version": str(payload.version or session.version),
+        },
+        session,
+    )
+    _service_errors(
+        lambda: training_services.save_session(
+            session.programme,
+            form.cleaned_data,
+            session,
+            form.cleaned_data["version"],
+            by=request.user,
+        )
+    )
+    return _session_out(session.pk)
+
+
+@router.post(
+    "/training-programmes/{pk}/invitations/",
+    response={200: InvitationResultOut, **ACTION_ERRORS},
+    url_name="training_programmes_invite",
+    operation_id="training_programmes_invite",
+    tags=["trainingen"],
+    summary="Iedereen met een rol in een uitgenodigde organisatie uitnodigen of meteen "
+    "inschrijven (wie het programma beheert)",
+)
+def invite(request, payload: InvitationIn, pk: int = ObjectId):
+    programme = _managed_programme(request, pk)
+    form = _valid(
+        InviteForm(
+            {
+                "role": payload.role,
+                "organisation": str(payload.organisation),
+                "enrol": payload.enrol,
+            },
+            user=request.user,
+            programme=programme,
+        )
+    )
+    invited, enrolled = training_services.invite(
+        programme,
+        form.cleaned_data["role"],
+        form.cleaned_data["organisation"],
+        by=request.user,
+        enrol=form.cleaned_data["enrol"],
+    )
+    return {"invited": invited, "enrolled": enrolled}
+
+
+@router.post(
+    "/training-programmes/{pk}/sign-up/",
+    response={200: EnrolmentOut, **ACTION_ERRORS},
+    url_name="training_programmes_sign_up",
+    operation_id="training_programmes_sign_up",
+    tags=["trainingen"],
+    summary="Je aanmelden voor een programma waarvoor je bent uitgenodigd",
+)
+def sign_up(request, payload: EmptyIn, pk: int = ObjectId):
+    programme = access.fetch(request, Programme, pk, perm="training.sign_up")
+    training_services.sign_up(programme, request.user)
+    return Enrolment.objects.get(programme=programme, user=request.user)
+
+
+@router.post(
+    "/training-programmes/{pk}/enrolments/",
+    response={200: EnrolmentOut, **ACTION_ERRORS},
+    url_name="training_programmes_enrol",
+    operation_id="training_programmes_enrol",
+    tags=["trainingen"],
+    summary="Een uitgenodigde persoon inschrijven (wie het programma beheert)",
+)
+def enrol(request, payload: EnrolIn, pk: int = ObjectId):
+    programme = _managed_programme(request, pk)
+    if not training_services.enrol(programme, payload.user, by=request.user):
+        raise Invalid([{"field": "user", "message": str(NOT_INVITED)}])
+    return Enrolment.objects.get(programme=programme, user_id=payload.user)
+
+
+@router.post(
+    "/team-trainings/",
+    response={201: ProgrammeOut, **ACTION_ERRORS},
+    url_name="team_trainings_create",
+    operation_id="team_trainings_create",
+    tags=["trainingen"],
+    summary="Een teamtraining van de cascade plannen voor een team (praktijkopleider)",
+)
+def plan_team_training(request, payload: TeamTrainingIn):
+    access.require(request, "training.plan_team_training")
+    form = _valid(
+        TeamTrainingForm(
+            {
+                "team": str(payload.team),
+                "base": str(payload.base),
+                "first_start": _moment(payload.first_start, "first_start"),
+                "interval_weeks": str(payload.interval_weeks),
+                "place": payload.place,
+            },
+            user=request.user,
+        )
+    )
+    try:
+        training = training_services.plan_team_training(request.user, **form.cleaned_data)
+    except OverflowError:  # the later sessions would fall after the year 9999
+        raise Invalid([{"field": "first_start", "message": str(TOO_LATE)}]) from None
+    return Status(201, _programme_out(training.pk))
 
 
 __all__ = ["Invalid", "PermissionDenied", "StateConflict", "router"]

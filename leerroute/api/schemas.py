@@ -29,7 +29,7 @@ from leerroute.learning.models import (
     SUPPORT_MAX,
 )
 from leerroute.school.models import PRACTICE_MAX, TOPICS_MAX
-from leerroute.training.models import Attendance
+from leerroute.training.models import Attendance, Programme, Session
 
 NUL_MESSAGE = gettext_lazy("De tekst bevat een onzichtbaar nul-teken. Haal het weg.")
 
@@ -256,6 +256,46 @@ class ProgressReviewOut(Schema):
 
 
 # --- Training -------------------------------------------------------------------
+
+
+class ProgrammeOut(Schema):
+    id: int
+    kind: str = Field(..., description="programme (trainingsprogramma) of team (teamtraining).")
+    title: str
+    goal: str
+    audience: str
+    organisation: int = Field(..., alias="organisation_id")
+    team: int | None = Field(None, alias="team_id")
+    based_on: int | None = Field(None, alias="based_on_id")
+    trainers: list[int]
+    invited_organisations: list[int]
+    created_at: datetime.datetime
+    version: int
+    updated_at: datetime.datetime
+
+    @staticmethod
+    def resolve_trainers(obj) -> list[int]:
+        return sorted(person.pk for person in obj.trainers.all())
+
+    @staticmethod
+    def resolve_invited_organisations(obj) -> list[int]:
+        return sorted(organisation.pk for organisation in obj.invited_organisations.all())
+
+
+class EnrolmentOut(Schema):
+    id: int
+    programme: int = Field(..., alias="programme_id")
+    user: int = Field(..., alias="user_id")
+    status: str = Field(..., description="invited (uitgenodigd) of enrolled (ingeschreven).")
+    invited_as: str
+    invited_at: datetime.datetime
+    enrolled_at: datetime.datetime | None = None
+    updated_at: datetime.datetime
+
+
+class InvitationResultOut(Schema):
+    invited: int = Field(..., description="Nieuw op de lijst gezet.")
+    enrolled: int = Field(..., description="Nieuw ingeschreven.")
 
 
 class SessionOut(Schema):
@@ -500,3 +540,80 @@ class AttendanceIn(Input):
         "houdt wat al geregistreerd was.",
     )
     version: VersionIn = None
+
+
+PROGRAMME_TITLE_MAX = Programme._meta.get_field("title").max_length
+PROGRAMME_AUDIENCE_MAX = Programme._meta.get_field("audience").max_length
+PROGRAMME_GOAL_MAX = 10_000
+SESSION_TOPIC_MAX = Session._meta.get_field("topic").max_length
+SESSION_PLACE_MAX = Session._meta.get_field("place").max_length
+SESSION_URL_MAX = Session._meta.get_field("online_url").max_length
+
+
+class ProgrammeIn(Input):
+    title: text(PROGRAMME_TITLE_MAX, ...)  # type: ignore[valid-type]
+    goal: text(PROGRAMME_GOAL_MAX, ...)  # type: ignore[valid-type]
+    audience: text(PROGRAMME_AUDIENCE_MAX, ...)  # type: ignore[valid-type]
+    organisation: IdIn = Field(..., description="De organiserende organisatie (een van de jouwe).")
+    trainers: IdList = Field(
+        [], description="Trainers en praktijkopleiders; jij wordt zelf altijd trainer."
+    )
+    invited_organisations: IdList = []
+
+
+class ProgrammePatch(Input):
+    title: text(PROGRAMME_TITLE_MAX, None)  # type: ignore[valid-type]
+    goal: text(PROGRAMME_GOAL_MAX, None)  # type: ignore[valid-type]
+    audience: text(PROGRAMME_AUDIENCE_MAX, None)  # type: ignore[valid-type]
+    trainers: IdList | None = Field(None, description="De hele lijst trainers.")
+    invited_organisations: IdList | None = Field(
+        None, description="De hele lijst; niet bij een teamtraining."
+    )
+    version: VersionIn = None
+
+
+Moment = Annotated[
+    datetime.datetime,
+    Field(description="ISO 8601; zonder offset: de tijd van Leerroute (Europe/Amsterdam)."),
+]
+
+
+class SessionIn(Input):
+    topic: text(SESSION_TOPIC_MAX, ...)  # type: ignore[valid-type]
+    starts_at: Moment
+    ends_at: Moment
+    place: text(SESSION_PLACE_MAX)  # type: ignore[valid-type]
+    online_url: text(SESSION_URL_MAX)  # type: ignore[valid-type]
+    materials: IdList = []
+
+
+class SessionPatch(Input):
+    topic: text(SESSION_TOPIC_MAX, None)  # type: ignore[valid-type]
+    starts_at: Moment | None = None
+    ends_at: Moment | None = None
+    place: text(SESSION_PLACE_MAX, None)  # type: ignore[valid-type]
+    online_url: text(SESSION_URL_MAX, None)  # type: ignore[valid-type]
+    materials: IdList | None = None
+    version: VersionIn = None
+
+
+class InvitationIn(Input):
+    role: str = Field(
+        ...,
+        max_length=20,
+        description="PRACTICE_EDUCATOR, TEACHER, MENTOR, ASSESSOR of TRAINER (zoals op de pagina).",
+    )
+    organisation: IdIn = Field(..., description="Een van de uitgenodigde organisaties.")
+    enrol: bool = Field(False, description="Meteen inschrijven (anders: uitgenodigd).")
+
+
+class EnrolIn(Input):
+    user: IdIn = Field(..., description="Een uitgenodigde persoon.")
+
+
+class TeamTrainingIn(Input):
+    team: IdIn
+    base: IdIn = Field(..., description="Het programma waarvan de bijeenkomsten komen.")
+    first_start: Moment
+    interval_weeks: int = Field(..., ge=1, le=12)
+    place: text(200, ...)  # type: ignore[valid-type]

@@ -79,6 +79,15 @@ def attendances_visible_to(user) -> QuerySet[Attendance]:
     )
 
 
+@access.scope(Enrolment)
+def enrolments_visible_to(user) -> QuerySet[Enrolment]:
+    """Who is invited or enrolled: the whole list for those who manage the programme,
+    one's own for everyone else (as the programme page shows it)."""
+    if not _signed_in(user):
+        return Enrolment.objects.none()
+    return Enrolment.objects.filter(Q(programme__in=programmes_managed_by(user)) | Q(user=user))
+
+
 @access.scope(WorkForm)
 def work_forms_visible_to(user) -> QuerySet[WorkForm]:
     """The work-form catalogue: every signed-in person (DESIGN.md)."""

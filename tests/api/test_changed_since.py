@@ -85,6 +85,20 @@ def _attendance(attendance):
     attendance.save(update_fields=["status"])
 
 
+def _programme(programme):
+    from leerroute.training import services as training
+
+    data = {"title": programme.title, "goal": "Nieuw doel", "audience": programme.audience}
+    training.update_programme(
+        programme, data, programme.version, by=User.objects.get(username="beheerder")
+    )
+
+
+def _enrolment(enrolment):
+    enrolment.invited_as = Role.TRAINER if enrolment.invited_as != Role.TRAINER else Role.MENTOR
+    enrolment.save(update_fields=["invited_as"])
+
+
 def _stamp(obj):
     """The services of these apps set updated_at themselves (tested there)."""
     type(obj).objects.filter(pk=obj.pk).update(updated_at=timezone.now())
@@ -98,6 +112,8 @@ CHANGES = {
     "people": _person,
     "placements": _placement,
     "qualifications": _qualification,
+    "training-programmes": _programme,
+    "training-enrolments": _enrolment,
     "training-sessions": _session,
     "attendances": _attendance,
     "learning-questions": _stamp,
