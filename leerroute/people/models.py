@@ -280,6 +280,8 @@ class Placement(Tracked, Period):
         indexes = [
             models.Index(fields=["team", "start_date", "end_date"], name="placement_team_period"),
             models.Index(fields=["student", "start_date"], name="placement_student_start"),
+            # The beheer list, newest first (its ordering plus the pk Django adds).
+            models.Index(fields=["-start_date", "-id"], name="placement_newest_first"),
         ]
         constraints = [
             period_constraint("placement_period"),
