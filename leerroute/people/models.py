@@ -50,6 +50,11 @@ class User(Tracked, AbstractUser):
         verbose_name = _("persoon")
         verbose_name_plural = _("personen")
         ordering = ["last_name", "first_name", "username"]
+        indexes = [
+            # Lists sorted by name (people, learning questions by student) read
+            # people in this order and stop at one page.
+            models.Index(fields=["last_name", "first_name", "username"], name="user_name_order"),
+        ]
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username

@@ -209,3 +209,10 @@ def test_placement_list_reads_the_newest_placements_by_index(client_for):
     assert [(p.start_date, p.pk) for p in shown] == sorted(
         ((p.start_date, p.pk) for p in shown), reverse=True
     )
+
+
+def test_people_sorted_by_name_follow_the_name_index(client_for):
+    """Lists sorted by name (people, learning questions by student) read the
+    name index: its columns are the people's ordering."""
+    index = {i.name: i for i in User._meta.indexes}["user_name_order"]
+    assert list(index.fields) == list(User._meta.ordering)
