@@ -68,8 +68,18 @@ class LearningQuestionQuerySet(models.QuerySet):
         return self.filter(status__in=WAITING_FOR_STUDENT)
 
     def mentored_by(self, user):
-        """Questions of a placement (in force today) on which ``user`` is a named mentor."""
-        return self.filter(active_q(prefix="placement__"), placement__mentors=user).distinct()
+        """Questions of a placement (in force today) on which ``user`` is a named mentor.
+
+        Written as ``placement IN (ids)`` with the mentor's placements read
+        first: the same rows as a join on the mentors, without the DISTINCT
+        over every column that the join needed, and a condition PostgreSQL
+        applies first (a subquery here it applied after joining every
+        question of the region to its student, placement and team)."""
+        from leerroute.people.queries import mentored_placement_ids
+
+        return self.filter(
+            active_q(prefix="placement__"), placement_id__in=mentored_placement_ids(user)
+        )
 
     def with_people(self):
         return self.select_related(

@@ -147,20 +147,25 @@ def mentored_placements_q(user) -> Q:
     """Placements that name ``user`` as a mentor.
 
     The same rows as ``Q(mentors=user)``, written as ``pk IN (ids)`` with the
-    ids read first (a mentor is named on a handful of placements; read once
-    per user object and day). Inside an OR, a condition on the mentors join
-    makes PostgreSQL join every placement to its mentors; a subquery
-    (``pk IN (SELECT ...)``) it estimates at half of all placements, so it
-    reads every student, role and enrolment to find a mentor's eight. With
-    the ids written out it combines the placement indexes (team, ids,
+    ids read first (``mentored_placement_ids``). Inside an OR, a condition on
+    the mentors join makes PostgreSQL join every placement to its mentors; a
+    subquery (``pk IN (SELECT ...)``) it estimates at half of all placements,
+    so it reads every student, role and enrolment to find a mentor's eight.
+    With the ids written out it combines the placement indexes (team, ids,
     assessor) and reads only those rows."""
+    return Q(pk__in=mentored_placement_ids(user))
+
+
+def mentored_placement_ids(user) -> list[int]:
+    """The ids of the placements (any date) naming ``user`` as a mentor: a
+    handful, read once per user object and day."""
     on = today()
     cached = getattr(user, "_leerroute_mentored", None)
     if cached is None or cached[0] != on:
         links = Placement.mentors.through.objects.filter(user_id=user.pk)
         cached = (on, sorted(links.values_list("placement_id", flat=True)))
         user._leerroute_mentored = cached
-    return Q(pk__in=cached[1])
+    return cached[1]
 
 
 def visible_placements_q(user) -> Q | None:

@@ -410,3 +410,36 @@ def test_overview_count_stops_at_the_limit(client_for, demo, monkeypatch):
     ]
     assert "LIMIT 31" in count
     assert "ORDER BY" not in count
+
+
+@pytest.mark.parametrize("username", ["werkbegeleider1", "werkbegeleider2", "studentbegeleider1"])
+def test_reviewable_questions_are_the_named_mentors_without_distinct(client_for, demo, username):
+    """``mentored_by`` (placement IN the mentor's placements) gives the rows of
+    the plain join on the mentors, each once, without sorting whole rows."""
+    from leerroute.learning import queries
+    from leerroute.learning.models import LearningQuestion
+    from leerroute.people.models import Placement
+    from leerroute.people.queries import students_visible_to
+
+    _add_questions(demo, 3)
+    mentor = demo[username]
+    plain = set(
+        LearningQuestion.objects.filter(
+            placement__in=Placement.objects.active().filter(mentors=mentor),
+            student__in=students_visible_to(mentor),
+        )
+        .exclude(status="draft")
+        .values_list("pk", flat=True)
+    )
+    reviewable = queries.reviewable_by(mentor)
+    found = list(reviewable.values_list("pk", flat=True))
+    assert len(found) == len(set(found))
+    assert set(found) == plain
+    if username == "werkbegeleider1":
+        assert plain
+    if plain:
+        assert "DISTINCT" not in str(reviewable.query).upper()
+    response = client_for(username).get(reverse("learning:waiting"))
+    if response.status_code == 200:
+        shown = {q.pk for q in response.context["questions"]}
+        assert shown == set(queries.waiting_for(mentor).values_list("pk", flat=True))
