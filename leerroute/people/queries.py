@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from leerroute.core import access
 
@@ -255,14 +256,22 @@ def placements_with_people() -> QuerySet[Placement]:
 
 
 def teams_with_counts(queryset: QuerySet[Team]) -> QuerySet[Team]:
-    """Teams annotated with current students and mentors (two subquery counts)."""
+    """Teams annotated with current students and mentors (two subquery counts).
+
+    Each count is a correlated subquery on its own index (placements by team,
+    role assignments by team): counting both through joins multiplied every
+    team's placements by its mentors before counting them apart again."""
+
+    def per_team(rows: QuerySet) -> Coalesce:
+        counted = rows.filter(team_id=OuterRef("pk")).order_by().values("team_id")
+        return Coalesce(
+            Subquery(counted.annotate(n=Count("pk")).values("n"), output_field=IntegerField()),
+            Value(0),
+        )
+
     return queryset.annotate(
-        student_count=Count("placements", filter=active_q(prefix="placements__"), distinct=True),
-        mentor_count=Count(
-            "role_assignments",
-            filter=active_q(prefix="role_assignments__") & Q(role_assignments__role=Role.MENTOR),
-            distinct=True,
-        ),
+        student_count=per_team(Placement.objects.active()),
+        mentor_count=per_team(RoleAssignment.objects.active().filter(role=Role.MENTOR)),
     )
 
 
