@@ -197,7 +197,12 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_SECONDS", 60 * 60)
 SESSION_ABSOLUTE_SECONDS = env_int("SESSION_ABSOLUTE_SECONDS", 12 * 60 * 60)
 SESSION_WARNING_SECONDS = env_int("SESSION_WARNING_SECONDS", 2 * 60)
-SESSION_SAVE_EVERY_REQUEST = True
+# The session row is written when its data changes, and otherwise at most once per
+# SESSION_REFRESH_SECONDS of page loads (each POST and htmx request refreshes it):
+# the idle time runs from the last refresh, and every page tells its sign-out dialog
+# the time really left (leerroute.core.middleware.SessionLifetimeMiddleware).
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_REFRESH_SECONDS = env_int("SESSION_REFRESH_SECONDS", 60)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"

@@ -497,6 +497,20 @@ TRAINING_MATRIX: dict[str, list[Case]] = {
     "training:cascade": [Case(_tr_role(TR_COVERAGE))],
     "training:teamtraining_create": [Case(_tr_role({"praktijkopleider1", "praktijkopleider2"}))],
     "training:coverage": [Case(_tr_role(TR_COVERAGE))],
+    # A department's teams: whoever sees the coverage of its organisation (the
+    # other organisation's practice educator 404, people without coverage 403).
+    "training:coverage_department": [
+        Case(
+            {**_tr_role(TR_COVERAGE), "praktijkopleider2": HIDDEN},
+            kwargs=pk(_dept("Wonen met zorg De Rijnhof")),
+            label="DSV",
+        ),
+        Case(
+            {**_tr_role(TR_COVERAGE), "praktijkopleider1": HIDDEN},
+            kwargs=pk(_dept("Revalidatie en herstel")),
+            label="Topaz",
+        ),
+    ],
     "training:coverage_team": [
         # Names per team: the organisation's practice educators and the administrator;
         # the trainer sees the figures only.
@@ -1202,6 +1216,8 @@ API_LISTS = [
     "learning_questions",
     "feedback",
     "progress_reviews",
+    "training_programmes",
+    "training_enrolments",
     "training_sessions",
     "attendances",
     "weekly_updates",
@@ -1394,6 +1410,484 @@ API_MATRIX["api:conversations_detail"] = [
     ),
 ]
 API_MATRIX["api:feedback_create"][0].data_for = _feedback_for("student1")
+
+
+# --- api: changes (PATCH and actions), the pages' rules -------------------------------
+
+
+def _review_input(username):
+    def data(d):
+        from django.utils import timezone
+
+        from leerroute.feedback.models import Feedback
+        from leerroute.feedback.queries import current_qualification, work_processes_of
+
+        student = d[username]
+        process = work_processes_of(current_qualification(student)).first()
+        return {
+            "student": student.pk,
+            "review_date": timezone.localdate().isoformat(),
+            "summary": "Groeit in de basiszorg.",
+            "levels": [{"work_process": process.pk, "level": "developing"}],
+            "cited_feedback": list(
+                Feedback.objects.filter(student=student).values_list("pk", flat=True)[:1]
+            ),
+        }
+
+    return data
+
+
+def _free_week_input(cohort_name):
+    def data(d):
+        from leerroute.people.models import Cohort
+        from leerroute.school.models import WeeklyUpdate
+        from leerroute.school.weeks import Week
+
+        cohort = Cohort.objects.get(name=cohort_name)
+        week = next(
+            w
+            for w in (Week.current().plus(n) for n in range(1, 9))
+            if not WeeklyUpdate.objects.filter(cohort=cohort).in_week(w).exists()
+        )
+        return {"cohort": cohort.pk, "week": week.iso, "topics": "Wondzorg en hygiëne."}
+
+    return data
+
+
+def _conversation_input(username):
+    def data(d):
+        import datetime
+
+        from django.utils import timezone
+
+        day = timezone.localdate() + datetime.timedelta(days=14)
+        return {
+            "student": d[username].pk,
+            "date": day.isoformat(),
+            "start": "10:00",
+            "end": "10:45",
+            "place": "Kantoor",
+        }
+
+    return data
+
+
+def _agreement_input(owner):
+    def data(d):
+        import datetime
+
+        held = _S1_HELD(d)
+        return {
+            "text": "Oefent de overdracht",
+            "owner": d[owner].pk,
+            "due_date": (held.date + datetime.timedelta(days=30)).isoformat(),
+        }
+
+    return data
+
+
+def _api_data(expect, kwargs, data_for, **options) -> Case:
+    case = _api(expect, kwargs, method="post", data=None, **options)
+    case.data_for = data_for
+    return case
+
+
+NOTE_TAKERS_S1 = {"docent1", "werkbegeleider1", "praktijkopleider1"}
+API_MATRIX.update(
+    {
+        "api:learning_questions_update": [
+            _api(
+                api_only({"student1"}),
+                _lq("student1", "draft"),
+                method="patch",
+                data={"steps": "1. meekijken"},
+                label="s1 draft",
+            ),
+            _api(
+                api_tiers({"student1"}, SEES_STUDENT1),
+                _lq("student1", "clarification"),
+                method="patch",
+                data={"steps": "1. meekijken"},
+                label="s1 clarification",
+            ),
+            _api(
+                {**api_tiers(set(), SEES_STUDENT1 - {"student1"}), "student1": 409},
+                _lq("student1", "submitted"),
+                method="patch",
+                data={"steps": "1. meekijken"},
+                label="s1 submitted",
+            ),
+        ],
+        "api:learning_questions_resubmit": [
+            _api(
+                api_tiers({"student1"}, SEES_STUDENT1),
+                _lq("student1", "clarification"),
+                method="post",
+                data={"answer": "Binnen drie weken."},
+            ),
+        ],
+        "api:learning_questions_complete": [
+            _api(
+                api_tiers({"student1"}, SEES_STUDENT1),
+                _lq("student1", "approved"),
+                method="post",
+                data={"reflection": "Het is gelukt."},
+            ),
+        ],
+        # Its author, while they may still give the student feedback.
+        "api:feedback_update": [
+            _api(
+                api_tiers({"werkbegeleider1"}, SEES_STUDENT1),
+                _first("feedback.Feedback", student=lambda d: d["student1"]),
+                method="patch",
+                data={"effect": "De bewoner werd rustig."},
+            ),
+        ],
+        "api:progress_reviews_create": [
+            _api_data(
+                api_tiers(REVIEWS_STUDENT1, SEES_STUDENT1, yes=201),
+                None,
+                _review_input("student1"),
+                label="student1",
+            ),
+        ],
+        "api:progress_reviews_update": [
+            _api(
+                api_only(REVIEWS_STUDENT1),
+                pk(_fb_review("student1", False)),
+                method="patch",
+                data={"summary": "Bijgewerkt."},
+                label="draft",
+            ),
+            _api(
+                api_tiers(REVIEWS_STUDENT1, SEES_STUDENT1),
+                pk(_fb_review("student1", True)),
+                method="patch",
+                data={"summary": "Bijgewerkt."},
+                label="published",
+            ),
+        ],
+        "api:progress_reviews_publish": [
+            _api(
+                api_only(REVIEWS_STUDENT1),
+                pk(_fb_review("student1", False)),
+                method="post",
+                data={},
+                label="draft",
+            ),
+            # Already published: nobody may publish it again.
+            _api(
+                api_tiers(set(), SEES_STUDENT1),
+                pk(_fb_review("student1", True)),
+                method="post",
+                data={},
+                label="published",
+            ),
+        ],
+        # Weekly updates: the cohort's teachers (docent1 for VIG-3A, docent2 for VP-4A).
+        "api:weekly_updates_create": [
+            _api_data(
+                api_tiers({"docent1"}, SCHOOL_STAFF, yes=201),
+                None,
+                _free_week_input("VIG-3A"),
+                label="VIG-3A",
+            ),
+        ],
+        "api:weekly_updates_update": [
+            _api(
+                api_only({"docent1"}),
+                pk(_update("VIG-3A", 1)),
+                method="patch",
+                data={"practice": "Oefen de overdracht."},
+                label="draft",
+            ),
+            _api(
+                api_tiers({"docent1"}, SEES_STUDENT1),
+                pk(_update("VIG-3A", 0)),
+                method="patch",
+                data={"practice": "Oefen de overdracht."},
+                label="now",
+            ),
+            # The week has ended: 409 for the teacher, as the page sends them back.
+            _api(
+                {**api_tiers(set(), SEES_STUDENT1), "docent1": 409},
+                pk(_update("VIG-3A", -2)),
+                method="patch",
+                data={"practice": "Te laat."},
+                label="ended",
+            ),
+        ],
+        "api:weekly_updates_publish": [
+            _api(
+                api_only({"docent1"}),
+                pk(_update("VIG-3A", 1)),
+                method="post",
+                data={},
+                label="draft",
+            ),
+            _api(
+                api_tiers({"docent2"}, SEES_STUDENT2),
+                pk(_update("VP-4A", 0)),
+                method="post",
+                data={},
+                label="published",
+            ),
+        ],
+        # Conversations: planned and changed by the student's teacher and practice educator;
+        # notes and agreements by the staff who take part.
+        "api:conversations_create": [
+            _api_data(
+                api_tiers(PLANS_S1, SEES_STUDENT1, yes=201),
+                None,
+                _conversation_input("student1"),
+                label="student1",
+            ),
+        ],
+        "api:conversations_update": [
+            _api(
+                api_tiers(PLANS_S1, IN_S1_TALK),
+                pk(_S1_HELD),
+                method="patch",
+                data={"place": "Leslokaal 2"},
+            ),
+        ],
+        "api:conversations_cancel": [
+            _api(api_tiers(PLANS_S1, IN_S1_TALK), pk(_S1_HELD), method="post", data={}),
+        ],
+        "api:conversations_notes": [
+            _api(
+                api_tiers(NOTE_TAKERS_S1, IN_S1_TALK),
+                pk(_S1_HELD),
+                method="post",
+                data={"notes": "Besproken: de overdracht."},
+            ),
+        ],
+        "api:conversations_agreements_create": [
+            _api_data(
+                api_tiers(NOTE_TAKERS_S1, IN_S1_TALK, yes=201),
+                pk(_S1_HELD),
+                _agreement_input("werkbegeleider1"),
+            ),
+        ],
+        # Its owner (werkbegeleider1) and its note taker (docent1) tick it off; only the
+        # note taker removes it.
+        "api:conversations_agreements_done": [
+            _api(
+                api_tiers({"werkbegeleider1", "docent1"}, IN_S1_TALK),
+                pk(_agreement_of("werkbegeleider1")),
+                method="post",
+                data={"done": True},
+            ),
+        ],
+        "api:conversations_agreements_delete": [
+            _api(
+                {**api_tiers({"docent1"}, IN_S1_TALK), "docent1": NO_CONTENT},
+                pk(_agreement_of("werkbegeleider1")),
+                method="delete",
+            ),
+        ],
+        # Attendance: who manages the programme, from the start of the session.
+        "api:training_sessions_attendance": [
+            _api(
+                api_tiers(TR_MANAGES_TTT, TR_SEES_TTT),
+                pk(_tr_session(TR_TTT)),
+                method="post",
+                data={"attendances": []},
+                label="ttt",
+            ),
+            _api(
+                api_tiers(TR_MANAGES_TULP, TR_SEES_TULP),
+                pk(_tr_session(TR_TULP)),
+                method="post",
+                data={"attendances": []},
+                label="tulp",
+            ),
+        ],
+    }
+)
+# --- api: training (the programme pages' rules) and reading feedback ------------------
+
+
+def _tr_org(d, name="mboRijnland"):
+    from leerroute.training.models import Programme
+
+    if name == "mboRijnland":  # the organisation that runs the train-the-trainer programme
+        return Programme.objects.get(title=TR_TTT).organisation
+    return _org(name)(d)
+
+
+def _tr_programme_input(d):
+    return {
+        "title": "Feedback geven met OEPS",
+        "goal": "Werkbegeleiders geven feedback die verder helpt.",
+        "audience": "Werkbegeleiders",
+        "organisation": _tr_org(d).pk,
+    }
+
+
+def _tr_session_input(d):
+    import datetime
+
+    from django.utils import timezone
+
+    start = timezone.localtime().replace(second=0, microsecond=0) + datetime.timedelta(days=30)
+    return {
+        "topic": "Terugkomdag",
+        "starts_at": start.isoformat(),
+        "ends_at": (start + datetime.timedelta(hours=2)).isoformat(),
+        "place": "Leiden",
+    }
+
+
+def _tr_team_training_input(d):
+    import datetime
+
+    from django.utils import timezone
+
+    start = timezone.localtime().replace(second=0, microsecond=0) + datetime.timedelta(days=21)
+    return {
+        "team": _team("Team Tulp")(d).pk,
+        "base": _tr_programme(TR_TTT)(d).pk,
+        "first_start": start.isoformat(),
+        "interval_weeks": 2,
+        "place": "Vergaderruimte",
+    }
+
+
+def _tr_invite_input(role, organisation_name):
+    return lambda d: {"role": role, "organisation": _tr_org(d, organisation_name).pk}
+
+
+API_MATRIX_TRAINING: dict[str, list[Case]] = {
+    "api:training_programmes_detail": [
+        _api(api_only(TR_SEES_TTT), pk(_tr_programme(TR_TTT)), label="ttt"),
+        _api(api_only(TR_SEES_TULP), pk(_tr_programme(TR_TULP)), label="tulp"),
+    ],
+    "api:training_enrolments_detail": [
+        _api(
+            api_only(TR_MANAGES_TTT | {"docent1"}),
+            _first(
+                "training.Enrolment",
+                programme__title=TR_TTT,
+                user=lambda d: d["docent1"],
+            ),
+            label="docent1 in ttt",
+        ),
+    ],
+    # Trainers and practice educators, under the name of their own organisation: the
+    # practice educators are not of mboRijnland (the form refuses it, 422).
+    "api:training_programmes_create": [
+        _api_data(
+            {
+                **api_only({"trainer", "beheerder"}, yes=201, no=DENIED),
+                "praktijkopleider1": 422,
+                "praktijkopleider2": 422,
+            },
+            None,
+            _tr_programme_input,
+            label="mboRijnland",
+        ),
+    ],
+    "api:training_programmes_update": [
+        _api(
+            api_tiers(TR_MANAGES_TTT, TR_SEES_TTT),
+            pk(_tr_programme(TR_TTT)),
+            method="patch",
+            data={"audience": "Praktijkopleiders"},
+            label="ttt",
+        ),
+        _api(
+            api_tiers(TR_MANAGES_TULP, TR_SEES_TULP),
+            pk(_tr_programme(TR_TULP)),
+            method="patch",
+            data={"goal": "Samen leren begeleiden."},
+            label="tulp",
+        ),
+    ],
+    "api:training_programmes_sessions_create": [
+        _api_data(
+            api_tiers(TR_MANAGES_TTT, TR_SEES_TTT, yes=201),
+            pk(_tr_programme(TR_TTT)),
+            _tr_session_input,
+            label="ttt",
+        ),
+        _api_data(
+            api_tiers(TR_MANAGES_TULP, TR_SEES_TULP, yes=201),
+            pk(_tr_programme(TR_TULP)),
+            _tr_session_input,
+            label="tulp",
+        ),
+    ],
+    "api:training_sessions_update": [
+        _api(
+            api_tiers(TR_MANAGES_TTT, TR_SEES_TTT),
+            pk(_tr_session(TR_TTT)),
+            method="patch",
+            data={"place": "Lokaal 2"},
+            label="ttt",
+        ),
+        _api(
+            api_tiers(TR_MANAGES_TULP, TR_SEES_TULP),
+            pk(_tr_session(TR_TULP)),
+            method="patch",
+            data={"place": "Lokaal 2"},
+            label="tulp",
+        ),
+    ],
+    "api:training_programmes_invite": [
+        _api_data(
+            api_tiers(TR_MANAGES_TTT, TR_SEES_TTT),
+            pk(_tr_programme(TR_TTT)),
+            _tr_invite_input("TEACHER", "mboRijnland"),
+            label="ttt",
+        ),
+        _api_data(
+            api_tiers(TR_MANAGES_TULP, TR_SEES_TULP),
+            pk(_tr_programme(TR_TULP)),
+            _tr_invite_input("MENTOR", "DSV|verzorgd leven"),
+            label="tulp",
+        ),
+    ],
+    # Only docent2 has an open invitation.
+    "api:training_programmes_sign_up": [
+        _api(
+            api_tiers({"docent2"}, TR_SEES_TTT),
+            pk(_tr_programme(TR_TTT)),
+            method="post",
+            data={},
+        ),
+    ],
+    "api:training_programmes_enrol": [
+        _api_data(
+            api_tiers(TR_MANAGES_TTT, TR_SEES_TTT),
+            pk(_tr_programme(TR_TTT)),
+            lambda d: {"user": d["docent2"].pk},
+        ),
+    ],
+    # Practice educators, for a team of their own organisation (praktijkopleider2: 422).
+    "api:team_trainings_create": [
+        _api_data(
+            {
+                **api_only({"praktijkopleider1"}, yes=201, no=DENIED),
+                "praktijkopleider2": 422,
+            },
+            None,
+            _tr_team_training_input,
+            label="team tulp",
+        ),
+    ],
+    "api:feedback_mark_read": [
+        _api(
+            api_tiers({"student1"}, SEES_STUDENT1),
+            _first("feedback.Feedback", student=lambda d: d["student1"]),
+            method="post",
+            data={},
+        ),
+    ],
+}
+API_MATRIX.update(API_MATRIX_TRAINING)
+
+
 MATRIX.update(API_MATRIX)
 # --- end of api ------------------------------------------------------------------------
 

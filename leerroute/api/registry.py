@@ -56,6 +56,8 @@ class Filter:
         return (self.kind | None, Field(None, description=self.description))
 
     def filter(self, queryset: QuerySet, value) -> QuerySet:
+        if isinstance(value, datetime.datetime):
+            value = _as_utc(value)  # any offset ISO 8601 allows, as ``changed_since``
         if self.apply is not None:
             return self.apply(queryset, value)
         return queryset.filter(**{self.lookup: value})
@@ -163,7 +165,7 @@ def register(router: Router, resource: Resource) -> Resource:
     detail_view.__name__ = f"{resource.name}_detail"
     router.get(
         f"/{resource.path}/",
-        response={200: page_model, 401: Problem, 422: Problem},
+        response={200: page_model, 400: Problem, 401: Problem, 422: Problem},
         url_name=f"{resource.name}_list",
         tags=[resource.tag],
         summary=resource.summary_list or f"Lijst: {resource.tag}",
@@ -171,7 +173,7 @@ def register(router: Router, resource: Resource) -> Resource:
     )(list_view)
     router.get(
         f"/{resource.path}/{{pk}}/",
-        response={200: resource.schema, 401: Problem, 404: Problem, 422: Problem},
+        response={200: resource.schema, 400: Problem, 401: Problem, 404: Problem, 422: Problem},
         url_name=f"{resource.name}_detail",
         tags=[resource.tag],
         summary=resource.summary_detail or f"Eén: {resource.tag}",

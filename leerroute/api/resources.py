@@ -22,7 +22,7 @@ from leerroute.people.models import (
 from leerroute.qualifications.models import Qualification, WorkProcess
 from leerroute.school.models import Status as UpdateStatus
 from leerroute.school.models import WeeklyUpdate
-from leerroute.training.models import Attendance, Session
+from leerroute.training.models import Attendance, Enrolment, Programme, Session
 
 from . import schemas
 from .registry import Filter, Resource, choice, id_filter, register
@@ -204,6 +204,39 @@ RESOURCES = [
         order=("-review_date",),
         prepare=lambda qs: qs.prefetch_related("entries", "cited_feedback"),
         student_field="student_id",
+    ),
+    Resource(
+        path="training-programmes",
+        name="training_programmes",
+        model=Programme,
+        schema=schemas.ProgrammeOut,
+        tag="trainingen",
+        filters={
+            "kind": Filter(choice(Programme.Kind), "kind", "programme of team (teamtraining)."),
+            "organisation": id_filter("organisation_id", "Van deze organiserende organisatie."),
+            "team": id_filter("team_id", "Teamtrainingen van dit team."),
+        },
+        changed_field="updated_at",
+        order=("kind", "title"),
+        prepare=lambda qs: qs.prefetch_related("trainers", "invited_organisations"),
+        summary_list="Trainingsprogramma's en teamtrainingen die je beheert of waarvoor je "
+        "bent uitgenodigd",
+    ),
+    Resource(
+        path="training-enrolments",
+        name="training_enrolments",
+        model=Enrolment,
+        schema=schemas.EnrolmentOut,
+        tag="trainingen",
+        filters={
+            "programme": id_filter("programme_id", "Van dit programma."),
+            "user": id_filter("user_id", "Van deze persoon."),
+            "status": Filter(choice(Enrolment.Status), "status", "Uitgenodigd of ingeschreven."),
+        },
+        changed_field="updated_at",
+        order=("programme__title", "user__last_name", "user__first_name"),
+        summary_list="Uitnodigingen en inschrijvingen: van een programma dat je beheert "
+        "allemaal, anders je eigen",
     ),
     Resource(
         path="training-sessions",

@@ -10,9 +10,26 @@ from typing import Annotated
 
 from django.utils.translation import gettext_lazy
 from ninja import Field, Schema
-from pydantic import AfterValidator
+from pydantic import AfterValidator, ConfigDict
 
+from leerroute.conversations.models import (
+    AGENDA_ITEM_MAX,
+    AGENDA_MAX_ITEMS,
+    AGREEMENT_MAX,
+    NOTES_MAX,
+    PLACE_MAX,
+)
 from leerroute.core.inputs import BIGINT_MAX
+from leerroute.feedback.models import OEPS_MAX_LENGTH, ProgressLevel
+from leerroute.learning.models import (
+    MESSAGE_MAX,
+    QUESTION_MAX,
+    REFLECTION_MAX,
+    STEPS_MAX,
+    SUPPORT_MAX,
+)
+from leerroute.school.models import PRACTICE_MAX, TOPICS_MAX
+from leerroute.training.models import Attendance, Programme, Session
 
 NUL_MESSAGE = gettext_lazy("De tekst bevat een onzichtbaar nul-teken. Haal het weg.")
 
@@ -58,6 +75,7 @@ class OrganisationOut(Schema):
     id: int
     name: str
     kind: str = Field(..., description="school of care (zorgorganisatie).")
+    updated_at: datetime.datetime
 
 
 class DepartmentOut(Schema):
@@ -65,6 +83,7 @@ class DepartmentOut(Schema):
     organisation: int = Field(..., alias="organisation_id")
     name: str
     is_pilot: bool
+    updated_at: datetime.datetime
 
 
 class TeamOut(Schema):
@@ -72,6 +91,7 @@ class TeamOut(Schema):
     department: int = Field(..., alias="department_id")
     organisation: int
     name: str
+    updated_at: datetime.datetime
 
     @staticmethod
     def resolve_organisation(obj) -> int:
@@ -84,6 +104,7 @@ class CohortOut(Schema):
     name: str
     school_year: str
     teachers: list[int]
+    updated_at: datetime.datetime
 
     @staticmethod
     def resolve_teachers(obj) -> list[int]:
@@ -106,6 +127,7 @@ class PersonOut(Schema):
     first_name: str
     last_name: str
     roles: list[RoleOut] = Field(..., description="Alle rollen, ook beëindigde (zie de data).")
+    updated_at: datetime.datetime
 
     @staticmethod
     def resolve_roles(obj) -> list:
@@ -120,6 +142,7 @@ class PlacementOut(Schema):
     end_date: datetime.date | None = None
     mentors: list[int]
     assessor: int | None = Field(None, alias="assessor_id")
+    updated_at: datetime.datetime
 
     @staticmethod
     def resolve_mentors(obj) -> list[int]:
@@ -134,6 +157,7 @@ class WorkProcessOut(Schema):
     code: str
     title: str
     core_task: str = Field(..., description="Code van de kerntaak, bijv. B1-K1.")
+    updated_at: datetime.datetime
 
     @staticmethod
     def resolve_core_task(obj) -> str:
@@ -148,6 +172,7 @@ class QualificationOut(Schema):
     profile_code: str
     file: int = Field(..., alias="file_id")
     work_processes: list[WorkProcessOut]
+    updated_at: datetime.datetime
 
     @staticmethod
     def resolve_work_processes(obj) -> list:
@@ -233,6 +258,46 @@ class ProgressReviewOut(Schema):
 # --- Training -------------------------------------------------------------------
 
 
+class ProgrammeOut(Schema):
+    id: int
+    kind: str = Field(..., description="programme (trainingsprogramma) of team (teamtraining).")
+    title: str
+    goal: str
+    audience: str
+    organisation: int = Field(..., alias="organisation_id")
+    team: int | None = Field(None, alias="team_id")
+    based_on: int | None = Field(None, alias="based_on_id")
+    trainers: list[int]
+    invited_organisations: list[int]
+    created_at: datetime.datetime
+    version: int
+    updated_at: datetime.datetime
+
+    @staticmethod
+    def resolve_trainers(obj) -> list[int]:
+        return sorted(person.pk for person in obj.trainers.all())
+
+    @staticmethod
+    def resolve_invited_organisations(obj) -> list[int]:
+        return sorted(organisation.pk for organisation in obj.invited_organisations.all())
+
+
+class EnrolmentOut(Schema):
+    id: int
+    programme: int = Field(..., alias="programme_id")
+    user: int = Field(..., alias="user_id")
+    status: str = Field(..., description="invited (uitgenodigd) of enrolled (ingeschreven).")
+    invited_as: str
+    invited_at: datetime.datetime
+    enrolled_at: datetime.datetime | None = None
+    updated_at: datetime.datetime
+
+
+class InvitationResultOut(Schema):
+    invited: int = Field(..., description="Nieuw op de lijst gezet.")
+    enrolled: int = Field(..., description="Nieuw ingeschreven.")
+
+
 class SessionOut(Schema):
     id: int
     programme: int = Field(..., alias="programme_id")
@@ -242,6 +307,8 @@ class SessionOut(Schema):
     ends_at: datetime.datetime
     place: str
     online_url: str
+    version: int
+    updated_at: datetime.datetime
 
     @staticmethod
     def resolve_programme_title(obj) -> str:
@@ -253,6 +320,7 @@ class AttendanceOut(Schema):
     session: int = Field(..., alias="session_id")
     user: int = Field(..., alias="user_id")
     status: str
+    updated_at: datetime.datetime
 
 
 class WeeklyUpdateOut(Schema):
@@ -265,6 +333,7 @@ class WeeklyUpdateOut(Schema):
     work_processes: list[int]
     status: str
     author: int | None = Field(None, alias="author_id")
+    version: int
     created_at: datetime.datetime
     updated_at: datetime.datetime
 
@@ -298,6 +367,7 @@ class ConversationOut(Schema):
     notes: str
     participants: list[ParticipantOut]
     agreements: list[AgreementOut]
+    version: int
     updated_at: datetime.datetime
 
     @staticmethod
@@ -307,3 +377,243 @@ class ConversationOut(Schema):
     @staticmethod
     def resolve_agreements(obj) -> list:
         return list(obj.agreements.all())
+
+
+# --- What comes in: changes through the API (actions.py) --------------------------
+#
+# A PATCH sends only the fields that change; the others keep their value. Every
+# change may carry the ``version`` that was read: a stale one is a 409, none means
+# "the current version".
+
+REVIEW_SUMMARY_MAX = 4000  # feedback.forms.ReviewForm
+REVIEW_NOTE_MAX = 1000
+ID_LIST_MAX = 500  # more ids than any qualification, route or programme has
+
+IdList = Annotated[list[IdIn], Field(max_length=ID_LIST_MAX)]
+
+
+class Input(Schema):
+    """What a change sends: a field we do not know is refused (422), never ignored,
+    so a misspelt field or an id the pages never take (``student`` of a question)
+    does not pass silently."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class LearningQuestionPatch(Input):
+    """A draft, or a question the mentor asked to clarify (as on the edit page)."""
+
+    question: text(QUESTION_MAX, None)  # type: ignore[valid-type]
+    work_processes: IdList = None  # type: ignore[assignment]
+    steps: text(STEPS_MAX, None)  # type: ignore[valid-type]
+    support_requested: text(SUPPORT_MAX, None)  # type: ignore[valid-type]
+    target_date: datetime.date | None = None
+    version: VersionIn = None
+
+
+class ResubmitIn(Input):
+    answer: text(MESSAGE_MAX)  # type: ignore[valid-type]
+    version: VersionIn = None
+
+
+class CompleteIn(Input):
+    reflection: text(REFLECTION_MAX, ...)  # type: ignore[valid-type]
+    version: VersionIn = None
+
+
+class FeedbackPatch(Input):
+    observe: text(OEPS_MAX_LENGTH, None)  # type: ignore[valid-type]
+    effect: text(OEPS_MAX_LENGTH, None)  # type: ignore[valid-type]
+    pause: text(OEPS_MAX_LENGTH, None)  # type: ignore[valid-type]
+    suggestions: text(OEPS_MAX_LENGTH, None)  # type: ignore[valid-type]
+    client_wellbeing: bool | None = None
+    work_process: OptionalIdIn = None
+    learning_question: OptionalIdIn = None
+    version: VersionIn = None
+
+
+class ReviewLevelIn(Input):
+    work_process: IdIn
+    level: ProgressLevel
+    note: text(REVIEW_NOTE_MAX)  # type: ignore[valid-type]
+
+
+class ProgressReviewIn(Input):
+    student: IdIn
+    review_date: datetime.date
+    summary: text(REVIEW_SUMMARY_MAX, ...)  # type: ignore[valid-type]
+    levels: Annotated[list[ReviewLevelIn], Field(max_length=ID_LIST_MAX)] = Field(
+        [],
+        description="Een niveau per werkproces; een werkproces dat ontbreekt staat op "
+        "‘nog niet gezien’.",
+    )
+    cited_feedback: IdList = []
+    publish: bool = Field(False, description="Meteen publiceren voor de student.")
+
+
+class ProgressReviewPatch(Input):
+    review_date: datetime.date | None = None
+    summary: text(REVIEW_SUMMARY_MAX, None)  # type: ignore[valid-type]
+    levels: Annotated[list[ReviewLevelIn], Field(max_length=ID_LIST_MAX)] | None = Field(
+        None, description="Alleen de werkprocessen die veranderen; de andere blijven staan."
+    )
+    cited_feedback: IdList = None  # type: ignore[assignment]
+    publish: bool = Field(False, description="Meteen publiceren voor de student.")
+    version: VersionIn = None
+
+
+class WeeklyUpdateIn(Input):
+    cohort: IdIn
+    week: str = Field(
+        ..., max_length=10, description="ISO-week, bijv. 2026-W49 (deze week of later)."
+    )
+    topics: text(TOPICS_MAX, ...)  # type: ignore[valid-type]
+    practice: text(PRACTICE_MAX)  # type: ignore[valid-type]
+    work_processes: IdList = []
+    publish: bool = Field(False, description="Meteen publiceren.")
+
+
+class WeeklyUpdatePatch(Input):
+    topics: text(TOPICS_MAX, None)  # type: ignore[valid-type]
+    practice: text(PRACTICE_MAX, None)  # type: ignore[valid-type]
+    work_processes: IdList = None  # type: ignore[assignment]
+    publish: bool = Field(False, description="Meteen publiceren.")
+    version: VersionIn = None
+
+
+AgendaIn = Annotated[
+    list[text(AGENDA_ITEM_MAX, ...)],  # type: ignore[misc]
+    Field(max_length=AGENDA_MAX_ITEMS),
+]
+
+
+class ConversationIn(Input):
+    student: IdIn
+    date: datetime.date
+    start: datetime.time
+    end: datetime.time
+    place: text(PLACE_MAX, ...)  # type: ignore[valid-type]
+    participants: IdList | None = Field(
+        None,
+        description="Uit de route van de student. Zonder: iedereen in de route behalve de "
+        "beoordelaar, zoals de pagina voorstelt.",
+    )
+    agenda: AgendaIn | None = Field(
+        None, description="Eén punt per item. Zonder: de agenda die Leerroute voorstelt."
+    )
+
+
+class ConversationPatch(Input):
+    date: datetime.date | None = None
+    start: datetime.time | None = None
+    end: datetime.time | None = None
+    place: text(PLACE_MAX, None)  # type: ignore[valid-type]
+    participants: IdList | None = None
+    agenda: AgendaIn | None = None
+    version: VersionIn = None
+
+
+class NotesIn(Input):
+    notes: text(NOTES_MAX)  # type: ignore[valid-type]
+    version: VersionIn = None
+
+
+class AgreementIn(Input):
+    text: text(AGREEMENT_MAX, ...)  # type: ignore[valid-type]
+    owner: IdIn
+    due_date: datetime.date
+
+
+class AgreementDoneIn(Input):
+    done: bool = Field(..., description="true: afgevinkt; false: staat weer open.")
+
+
+class AttendanceMarkIn(Input):
+    user: IdIn
+    status: Attendance.Status
+
+
+class AttendanceIn(Input):
+    attendances: Annotated[list[AttendanceMarkIn], Field(max_length=ID_LIST_MAX)] = Field(
+        ...,
+        description="Per ingeschreven deelnemer: aanwezig, afwezig of afgemeld. Wie ontbreekt "
+        "houdt wat al geregistreerd was.",
+    )
+    version: VersionIn = None
+
+
+PROGRAMME_TITLE_MAX = Programme._meta.get_field("title").max_length
+PROGRAMME_AUDIENCE_MAX = Programme._meta.get_field("audience").max_length
+PROGRAMME_GOAL_MAX = 10_000
+SESSION_TOPIC_MAX = Session._meta.get_field("topic").max_length
+SESSION_PLACE_MAX = Session._meta.get_field("place").max_length
+SESSION_URL_MAX = Session._meta.get_field("online_url").max_length
+
+
+class ProgrammeIn(Input):
+    title: text(PROGRAMME_TITLE_MAX, ...)  # type: ignore[valid-type]
+    goal: text(PROGRAMME_GOAL_MAX, ...)  # type: ignore[valid-type]
+    audience: text(PROGRAMME_AUDIENCE_MAX, ...)  # type: ignore[valid-type]
+    organisation: IdIn = Field(..., description="De organiserende organisatie (een van de jouwe).")
+    trainers: IdList = Field(
+        [], description="Trainers en praktijkopleiders; jij wordt zelf altijd trainer."
+    )
+    invited_organisations: IdList = []
+
+
+class ProgrammePatch(Input):
+    title: text(PROGRAMME_TITLE_MAX, None)  # type: ignore[valid-type]
+    goal: text(PROGRAMME_GOAL_MAX, None)  # type: ignore[valid-type]
+    audience: text(PROGRAMME_AUDIENCE_MAX, None)  # type: ignore[valid-type]
+    trainers: IdList | None = Field(None, description="De hele lijst trainers.")
+    invited_organisations: IdList | None = Field(
+        None, description="De hele lijst; niet bij een teamtraining."
+    )
+    version: VersionIn = None
+
+
+Moment = Annotated[
+    datetime.datetime,
+    Field(description="ISO 8601; zonder offset: de tijd van Leerroute (Europe/Amsterdam)."),
+]
+
+
+class SessionIn(Input):
+    topic: text(SESSION_TOPIC_MAX, ...)  # type: ignore[valid-type]
+    starts_at: Moment
+    ends_at: Moment
+    place: text(SESSION_PLACE_MAX)  # type: ignore[valid-type]
+    online_url: text(SESSION_URL_MAX)  # type: ignore[valid-type]
+    materials: IdList = []
+
+
+class SessionPatch(Input):
+    topic: text(SESSION_TOPIC_MAX, None)  # type: ignore[valid-type]
+    starts_at: Moment | None = None
+    ends_at: Moment | None = None
+    place: text(SESSION_PLACE_MAX, None)  # type: ignore[valid-type]
+    online_url: text(SESSION_URL_MAX, None)  # type: ignore[valid-type]
+    materials: IdList | None = None
+    version: VersionIn = None
+
+
+class InvitationIn(Input):
+    role: str = Field(
+        ...,
+        max_length=20,
+        description="PRACTICE_EDUCATOR, TEACHER, MENTOR, ASSESSOR of TRAINER (zoals op de pagina).",
+    )
+    organisation: IdIn = Field(..., description="Een van de uitgenodigde organisaties.")
+    enrol: bool = Field(False, description="Meteen inschrijven (anders: uitgenodigd).")
+
+
+class EnrolIn(Input):
+    user: IdIn = Field(..., description="Een uitgenodigde persoon.")
+
+
+class TeamTrainingIn(Input):
+    team: IdIn
+    base: IdIn = Field(..., description="Het programma waarvan de bijeenkomsten komen.")
+    first_start: Moment
+    interval_weeks: int = Field(..., ge=1, le=12)
+    place: text(200, ...)  # type: ignore[valid-type]

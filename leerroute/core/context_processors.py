@@ -2,13 +2,17 @@ from django.conf import settings
 
 from leerroute.core.access import can
 
+from .middleware import idle_seconds_left
+
 
 def leerroute(request):
     user = getattr(request, "user", None)
     signed_in = bool(user and user.is_authenticated)
     return {
         "csp_nonce": getattr(request, "csp_nonce", ""),
-        "session_idle_seconds": settings.SESSION_COOKIE_AGE,
+        "session_idle_seconds": idle_seconds_left(request)
+        if signed_in and hasattr(request, "session")
+        else settings.SESSION_COOKIE_AGE,
         "session_warning_seconds": settings.SESSION_WARNING_SECONDS,
         "menu": _menu(user) if signed_in else {},
     }

@@ -11,7 +11,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from .inputs import NUL_MESSAGE, BadInput, has_nul
-from .signals import SESSION_STARTED_KEY
+from .signals import SESSION_REFRESHED_KEY, SESSION_STARTED_KEY
 
 
 class RequestBodyLimitMiddleware:
@@ -52,10 +52,15 @@ class RequestBodyLimitMiddleware:
 
 
 class SessionLifetimeMiddleware:
-    """Ends a sign-in after SESSION_ABSOLUTE_SECONDS, however active.
+    """Ends a sign-in after SESSION_ABSOLUTE_SECONDS, however active, and keeps
+    the idle time (SESSION_COOKIE_AGE) moving with use.
 
-    Inactivity is handled by the session itself: SESSION_COOKIE_AGE with
-    SESSION_SAVE_EVERY_REQUEST, so the server-side expiry moves with use.
+    The session row is not written on every request: a page load (GET or HEAD,
+    not htmx) refreshes it only when its last write is SESSION_REFRESH_SECONDS
+    old or more; any other request (a form, an htmx request, "Ingelogd
+    blijven") always does, and so does any change to the session's data. The
+    page's sign-out dialog is told the time really left
+    (``idle_seconds_left``), so it warns on time however recent the last write.
     """
 
     def __init__(self, get_response):
@@ -63,15 +68,46 @@ class SessionLifetimeMiddleware:
 
     def __call__(self, request):
         if request.user.is_authenticated:
-            started = request.session.get(SESSION_STARTED_KEY)
+            session = request.session
             now = int(timezone.now().timestamp())
+            started = session.get(SESSION_STARTED_KEY)
             if started is None:
-                request.session[SESSION_STARTED_KEY] = now
+                session[SESSION_STARTED_KEY] = now
             elif now - started > settings.SESSION_ABSOLUTE_SECONDS:
                 logout(request)
                 messages.info(request, _("Je sessie is verlopen. Log opnieuw in."))
                 return redirect_to_login(request.get_full_path())
-        return self.get_response(request)
+            refreshed = session.get(SESSION_REFRESHED_KEY)
+            if (
+                refreshed is None
+                or now - refreshed >= settings.SESSION_REFRESH_SECONDS
+                or not _is_page_load(request)
+            ):
+                session[SESSION_REFRESHED_KEY] = now  # a change: the row is written
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if (
+            session is not None
+            and session.modified
+            and request.user.is_authenticated
+            and not session.is_empty()
+        ):
+            # Written anyway (a sign-in, a message, a change): the expiry moves too.
+            session[SESSION_REFRESHED_KEY] = int(timezone.now().timestamp())
+        return response
+
+
+def _is_page_load(request) -> bool:
+    return request.method in ("GET", "HEAD") and "HTTP_HX_REQUEST" not in request.META
+
+
+def idle_seconds_left(request) -> int:
+    """Seconds until an idle session ends: the idle time from its last write."""
+    refreshed = request.session.get(SESSION_REFRESHED_KEY)
+    if refreshed is None:
+        return settings.SESSION_COOKIE_AGE
+    elapsed = int(timezone.now().timestamp()) - refreshed
+    return max(0, min(settings.SESSION_COOKIE_AGE, settings.SESSION_COOKIE_AGE - elapsed))
 
 
 class NoStoreForSignedInMiddleware:

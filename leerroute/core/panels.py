@@ -7,6 +7,7 @@ test).
 """
 
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import import_module
 
 from django.apps import apps
@@ -27,17 +28,25 @@ class Panel:
 
 
 def app_modules(name: str) -> list:
-    """The ``name`` module (e.g. ``home``) of every Leerroute app that has one."""
+    """The ``name`` module (e.g. ``home``) of every Leerroute app that has one.
+
+    Looked up once per process and set of apps: looking for a module an app
+    does not have searches the file system each time."""
+    return list(_app_modules(name, tuple(c.name for c in apps.get_app_configs())))
+
+
+@cache
+def _app_modules(name: str, app_names: tuple[str, ...]) -> tuple:
     found = []
-    for config in apps.get_app_configs():
-        if not config.name.startswith("leerroute."):
+    for app_name in app_names:
+        if not app_name.startswith("leerroute."):
             continue
         try:
-            found.append(import_module(f"{config.name}.{name}"))
+            found.append(import_module(f"{app_name}.{name}"))
         except ModuleNotFoundError as exc:
-            if exc.name != f"{config.name}.{name}":
+            if exc.name != f"{app_name}.{name}":
                 raise
-    return found
+    return tuple(found)
 
 
 def panels_for(user) -> list[Panel]:

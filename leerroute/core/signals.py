@@ -7,6 +7,8 @@ from django.dispatch import receiver
 from django.utils import timezone
 
 SESSION_STARTED_KEY = "_leerroute_signed_in_at"
+# When the session (and so its expiry) was last written, in epoch seconds.
+SESSION_REFRESHED_KEY = "_leerroute_refreshed_at"
 security_log = logging.getLogger("leerroute.security")
 
 

@@ -62,7 +62,8 @@ def live(request):
 @require_POST
 @login_required
 def extend_session(request):
-    """'Ingelogd blijven': the session is saved (and so extended) on every request."""
+    """'Ingelogd blijven': the session is saved, and so its idle time starts again
+    (a POST always refreshes it: ``SessionLifetimeMiddleware``)."""
     request.session.modified = True
     return HttpResponse(status=204)
 

@@ -223,7 +223,7 @@ def attendance(request, pk, fmt):
 def cascade_coverage(request, fmt):
     """The coverage dashboard as a table: one row per team, with department and pilot."""
     access.require(request, "training.view_coverage")
-    result = coverage(training_queries.coverage_organisations_for(request.user))
+    result = coverage(training_queries.coverage_organisations_for(request.user), with_history=False)
     rows = [
         (org.organisation, dept.department, team)
         for org in result

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from leerroute.core import access, versioning
+from leerroute.core.changes import stamp
 from leerroute.core.versioning import Conflict as Conflict  # raised here, caught by the views
 from leerroute.learning.models import LearningQuestion
 from leerroute.notifications import kinds
@@ -199,7 +200,9 @@ def respond_to_feedback(
 def mark_feedback_read(feedback: Feedback, *, by: User) -> None:
     """Idempotent: the first time counts."""
     access.require(by, "feedback.respond_to_feedback", feedback)
-    Feedback.objects.filter(pk=feedback.pk, read_at__isnull=True).update(read_at=timezone.now())
+    Feedback.objects.filter(pk=feedback.pk, read_at__isnull=True).update(
+        **stamp(Feedback, {"read_at": timezone.now()})
+    )
 
 
 def _review_snapshot(review: ProgressReview) -> dict:

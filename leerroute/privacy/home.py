@@ -8,10 +8,11 @@ SHOWN = 5
 
 
 def panels(user) -> list[Panel]:
-    total = open_for(user).count()
+    pending = open_for(user)  # built once: its conditions are costly to build
+    total = pending.count()
     if not total:
         return []
-    requests = list(open_for(user).select_related("student").order_by("-created_at", "-pk")[:SHOWN])
+    requests = list(pending.select_related("student").order_by("-created_at", "-pk")[:SHOWN])
     more = total - len(requests)
     return [
         Panel(

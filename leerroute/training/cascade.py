@@ -23,10 +23,10 @@ Definitions (also in README.md):
 from __future__ import annotations
 
 import datetime
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, Min
+from django.db.models import Count, Max, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -85,18 +85,39 @@ class CascadeRecords:
 
 def load_records(user_ids) -> CascadeRecords:
     """Team-training records of the given users (a list or a values() queryset:
-    pass a subquery rather than thousands of ids)."""
+    pass a subquery rather than thousands of ids), in two queries: each
+    enrolment with the number of sessions its person was present at (counted
+    in the database), then the facts of those team trainings."""
     records = CascadeRecords()
-    enrolled = Enrolment.objects.filter(
-        user_id__in=user_ids,
-        status=Enrolment.Status.ENROLLED,
-        programme__kind=Programme.Kind.TEAM,
-    ).values_list("user_id", "programme_id", "enrolled_at")
-    programme_ids = set()
-    for user_id, programme_id, enrolled_at in enrolled:
-        records.enrolments.setdefault(user_id, []).append(
-            (programme_id, timezone.localdate(enrolled_at))
+    present = (
+        Attendance.objects.filter(
+            session__programme_id=OuterRef("programme_id"),
+            user_id=OuterRef("user_id"),
+            status=Attendance.Status.PRESENT,
         )
+        .order_by()
+        .values("user_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    enrolled = (
+        Enrolment.objects.filter(
+            user_id__in=user_ids,
+            status=Enrolment.Status.ENROLLED,
+            programme__kind=Programme.Kind.TEAM,
+        )
+        .annotate(present=Subquery(present))
+        .values_list("user_id", "programme_id", "enrolled_at", "present")
+        .order_by()  # the default ordering would join programmes and people
+    )
+    zone = timezone.get_current_timezone()
+    programme_ids = set()
+    for user_id, programme_id, enrolled_at, n in enrolled:
+        records.enrolments.setdefault(user_id, []).append(
+            (programme_id, enrolled_at.astimezone(zone).date())
+        )
+        if n:
+            records.present[programme_id, user_id] = n
         programme_ids.add(programme_id)
     if not programme_ids:
         return records
@@ -105,23 +126,12 @@ def load_records(user_ids) -> CascadeRecords:
         .with_session_counts()
         .annotate(last_start=Max("sessions__starts_at"))
         .values_list("pk", "session_count", "registered_count", "last_start")
+        .order_by()
     )
     for pk, sessions, registered, last_start in trainings:
         records.trainings[pk] = TrainingFacts(
-            sessions, registered, timezone.localdate(last_start) if last_start else None
+            sessions, registered, last_start.astimezone(zone).date() if last_start else None
         )
-    present = (
-        Attendance.objects.filter(
-            user_id__in=user_ids,
-            status=Attendance.Status.PRESENT,
-            session__programme_id__in=programme_ids,
-        )
-        .values_list("session__programme_id", "user_id")
-        .order_by()
-    )
-    for programme_id, user_id in present:
-        key = (programme_id, user_id)
-        records.present[key] = records.present.get(key, 0) + 1
     return records
 
 
@@ -206,6 +216,7 @@ class DepartmentRow:
     department: Department
     counts: Counts
     teams: list[TeamRow]
+    without_team: Counts = field(default_factory=Counts)
 
 
 @dataclass
@@ -283,12 +294,74 @@ def _history(records: CascadeRecords, user_ids, today: datetime.date) -> list[Ch
     return history
 
 
-def coverage(organisations, today: datetime.date | None = None) -> list[OrganisationCoverage]:
+def _employee_assignments(organisations, **filters):
+    """(user id, organisation id, department id, team id) of each active employee role."""
+    return (
+        employee_ids(organisations)
+        .filter(**filters)
+        .values_list("user_id", "organisation_id", "department_id", "team_id")
+        .order_by()
+    )
+
+
+_INDEX = {Status.TRAINED: 0, Status.IN_TRAINING: 1, Status.NOT_STARTED: 2}
+
+
+class _Tally:
+    """Counts per unit in one pass over the assignments; a person counts once per unit.
+
+    Units: ``("org", id)``, ``("dept", id)``, ``("team", id)``, ``("dept_only", id)``
+    (assigned to the department without a team) and ``("pilot", org id)``
+    / ``("rest", org id)`` (the employees of the organisation's pilot departments and
+    of its other departments). A team's employees count in the team's department,
+    whatever department their assignment names."""
+
+    def __init__(self, assignments, records, team_dept, departments, today):
+        rows = list(assignments)
+        repeated = {uid for uid, n in Counter(row[0] for row in rows).items() if n > 1}
+        tallies: dict[tuple, list[int]] = defaultdict(lambda: [0, 0, 0])
+        self.org_members: dict[int, list[int]] = defaultdict(list)
+        status_index: dict[int, int] = {}
+        seen: set[tuple] = set()
+        for user_id, organisation_id, department_id, team_id in rows:
+            index = status_index.get(user_id)
+            if index is None:
+                index = status_index[user_id] = _INDEX[readiness(records, user_id, today).status]
+            units = [("org", organisation_id)]
+            dept_id = team_dept.get(team_id) if team_id else department_id
+            if dept_id:
+                units.append(("dept", dept_id))
+                dept = departments.get(dept_id)
+                if dept is not None:
+                    units.append(("pilot" if dept.is_pilot else "rest", dept.organisation_id))
+            if team_id:
+                units.append(("team", team_id))
+            elif dept_id:
+                units.append(("dept_only", dept_id))  # in the department, in no team
+            for unit in units:
+                if user_id in repeated:  # several assignments: count once per unit
+                    if (unit, user_id) in seen:
+                        continue
+                    seen.add((unit, user_id))
+                tallies[unit][index] += 1
+                if unit[0] == "org":
+                    self.org_members[organisation_id].append(user_id)
+        self.counts = {unit: Counts(*tally) for unit, tally in tallies.items()}
+
+    def of(self, kind: str, pk: int) -> Counts:
+        return self.counts.get((kind, pk)) or Counts()
+
+
+def coverage(
+    organisations, today: datetime.date | None = None, *, with_history: bool = True
+) -> list[OrganisationCoverage]:
     """Coverage of the cascade for the given organisations (a constant number of queries).
 
-    Employees are read as id tuples (no model objects), their records with a
-    subquery, and the history derives each date once per group of people with
-    the same training records."""
+    Employees are read as id tuples (no model objects) and counted per unit in
+    one pass; their records come with a subquery (attendance counted in the
+    database), and the history derives each date once per group of people with
+    the same training records. Without ``with_history`` (the cascade page, the
+    export) the twelve-month history is left empty."""
     today = today or timezone.localdate()
     orgs = list(organisations.order_by("name"))
     if not orgs:
@@ -301,35 +374,37 @@ def coverage(organisations, today: datetime.date | None = None) -> list[Organisa
         .select_related("department")
         .order_by("name")
     )
-    employees = employee_ids(orgs)
-    assignments = employees.values_list(
-        "user_id", "organisation_id", "department_id", "team_id"
-    ).order_by()
-    records = load_records(employees)
-    states: dict[int, Readiness] = {}
-
-    by_org: dict[int, set[int]] = defaultdict(set)
-    by_dept: dict[int, set[int]] = defaultdict(set)
-    by_team: dict[int, set[int]] = defaultdict(set)
     team_dept = {t.pk: t.department_id for t in teams}
-    for user_id, organisation_id, department_id, team_id in assignments:
-        if user_id not in states:
-            states[user_id] = readiness(records, user_id, today)
-        by_org[organisation_id].add(user_id)
-        dept_id = team_dept.get(team_id) if team_id else department_id
-        if dept_id:
-            by_dept[dept_id].add(user_id)
-        if team_id:
-            by_team[team_id].add(user_id)
+    records = load_records(employee_ids(orgs))
+    tally = _Tally(
+        _employee_assignments(orgs),
+        records,
+        team_dept,
+        {d.pk: d for d in departments},
+        today,
+    )
 
     trainings = list(
         Programme.objects.team_trainings()
         .filter(team__in=teams)
         .with_session_counts()
+        .annotate(
+            next_start=Subquery(
+                Session.objects.filter(programme=OuterRef("pk"), starts_at__gte=timezone.now())
+                .order_by("starts_at")
+                .values("starts_at")[:1]
+            ),
+            participant_count=Subquery(
+                Enrolment.objects.filter(programme=OuterRef("pk"), status=Enrolment.Status.ENROLLED)
+                .order_by()
+                .values("programme_id")
+                .annotate(n=Count("pk"))
+                .values("n")
+            ),
+        )
+        .only("pk", "title", "team_id", "created_at")
         .order_by("created_at", "pk")
     )
-    next_starts = _next_session_starts([p.pk for p in trainings])
-    participants = _participant_counts([p.pk for p in trainings])
     open_by_team: dict[int, list[Programme]] = defaultdict(list)
     any_by_team: set[int] = set()
     for p in trainings:
@@ -341,27 +416,20 @@ def coverage(organisations, today: datetime.date | None = None) -> list[Organisa
     for t in teams:
         teams_by_dept[t.department_id].append(t)
     team_rows: dict[int, TeamRow] = {
-        t.pk: TeamRow(
-            t, Counts.of(by_team[t.pk], states), t.pk in open_by_team, t.pk in any_by_team
-        )
+        t.pk: TeamRow(t, tally.of("team", t.pk), t.pk in open_by_team, t.pk in any_by_team)
         for t in teams
     }
     result = []
     for org in orgs:
         org_depts = [d for d in departments if d.organisation_id == org.pk]
-        dept_rows = []
-        pilot_ids: set[int] = set()
-        rest_ids: set[int] = set()
-        for dept in org_depts:
-            (pilot_ids if dept.is_pilot else rest_ids).update(by_dept[dept.pk])
-            dept_rows.append(
-                DepartmentRow(
-                    dept,
-                    Counts.of(by_dept[dept.pk], states),
-                    [team_rows[t.pk] for t in teams_by_dept[dept.pk]],
-                )
+        dept_rows = [
+            DepartmentRow(
+                dept,
+                tally.of("dept", dept.pk),
+                [team_rows[t.pk] for t in teams_by_dept[dept.pk]],
             )
-        org_ids = by_org[org.pk]
+            for dept in org_depts
+        ]
         now_rows = []
         for dept in org_depts:  # pilot departments first
             for team in teams_by_dept[dept.pk]:
@@ -372,8 +440,8 @@ def coverage(organisations, today: datetime.date | None = None) -> list[Organisa
                             team,
                             p.session_count,
                             p.registered_count,
-                            next_starts.get(p.pk),
-                            participants.get(p.pk, 0),
+                            p.next_start,
+                            p.participant_count or 0,
                         )
                     )
         next_teams = [
@@ -385,11 +453,13 @@ def coverage(organisations, today: datetime.date | None = None) -> list[Organisa
         result.append(
             OrganisationCoverage(
                 organisation=org,
-                counts=Counts.of(org_ids, states),
-                pilot=Counts.of(pilot_ids, states),
-                rest=Counts.of(rest_ids, states),
+                counts=tally.of("org", org.pk),
+                pilot=tally.of("pilot", org.pk),
+                rest=tally.of("rest", org.pk),
                 departments=dept_rows,
-                history=_history(records, org_ids, today),
+                history=(
+                    _history(records, tally.org_members[org.pk], today) if with_history else []
+                ),
                 in_training_now=now_rows,
                 next_teams=next_teams,
             )
@@ -397,25 +467,39 @@ def coverage(organisations, today: datetime.date | None = None) -> list[Organisa
     return result
 
 
-def _next_session_starts(programme_ids: list[int]) -> dict[int, datetime.datetime]:
-    if not programme_ids:
-        return {}
-    rows = (
-        Session.objects.filter(programme_id__in=programme_ids, starts_at__gte=timezone.now())
-        .values_list("programme_id")
-        .annotate(first=Min("starts_at"))
+def department_coverage(department: Department, today: datetime.date | None = None):
+    """The counts of one department and of each of its teams (a constant number of
+    queries): the employees of its teams, and those assigned to the department
+    without a team, counted as ``coverage`` counts them."""
+    today = today or timezone.localdate()
+    teams = list(Team.objects.filter(department=department).order_by("name"))
+    team_dept = {t.pk: department.pk for t in teams}
+    in_department = Q(team__department=department) | Q(team__isnull=True, department=department)
+    organisations = Organisation.objects.filter(pk=department.organisation_id)
+    employees = employee_ids(organisations).filter(in_department)
+    records = load_records(employees)
+    tally = _Tally(
+        _employee_assignments(organisations).filter(in_department),
+        records,
+        team_dept,
+        {department.pk: department},
+        today,
+    )
+    trainings = (
+        Programme.objects.team_trainings()
+        .filter(team__in=teams)
+        .with_session_counts()
+        .values_list("team_id", "session_count", "registered_count")
         .order_by()
     )
-    return dict(rows)
-
-
-def _participant_counts(programme_ids: list[int]) -> dict[int, int]:
-    if not programme_ids:
-        return {}
-    rows = (
-        Enrolment.objects.filter(programme_id__in=programme_ids, status=Enrolment.Status.ENROLLED)
-        .values_list("programme_id")
-        .annotate(n=Count("pk"))
-        .order_by()
+    open_teams, any_teams = set(), set()
+    for team_id, sessions, registered in trainings:
+        any_teams.add(team_id)
+        if not (sessions and registered == sessions):
+            open_teams.add(team_id)
+    return DepartmentRow(
+        department,
+        tally.of("dept", department.pk),
+        [TeamRow(t, tally.of("team", t.pk), t.pk in open_teams, t.pk in any_teams) for t in teams],
+        tally.of("dept_only", department.pk),
     )
-    return dict(rows)

@@ -190,7 +190,7 @@ class ProgrammeQuerySet(models.QuerySet):
         return self.exclude(session_count__gt=0, registered_count=models.F("session_count"))
 
 
-class Programme(Versioned):
+class Programme(Tracked, Versioned):
     class Kind(models.TextChoices):
         PROGRAMME = "programme", _("trainingsprogramma")
         TEAM = "team", _("teamtraining")
@@ -301,7 +301,7 @@ class Session(Tracked, Versioned):
         return self.starts_at <= timezone.now()
 
 
-class Enrolment(models.Model):
+class Enrolment(Tracked):
     """A person invited to, or taking part in, a programme."""
 
     class Status(models.TextChoices):

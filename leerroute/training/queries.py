@@ -21,7 +21,7 @@ from django.db.models import Q, QuerySet
 
 from leerroute.core import access
 from leerroute.people import queries as people
-from leerroute.people.models import Organisation, Role, Team, User
+from leerroute.people.models import Department, Organisation, Role, Team, User
 
 from .models import Attendance, Enrolment, Material, Programme, Session, WorkForm
 
@@ -79,6 +79,15 @@ def attendances_visible_to(user) -> QuerySet[Attendance]:
     )
 
 
+@access.scope(Enrolment)
+def enrolments_visible_to(user) -> QuerySet[Enrolment]:
+    """Who is invited or enrolled: the whole list for those who manage the programme,
+    one's own for everyone else (as the programme page shows it)."""
+    if not _signed_in(user):
+        return Enrolment.objects.none()
+    return Enrolment.objects.filter(Q(programme__in=programmes_managed_by(user)) | Q(user=user))
+
+
 @access.scope(WorkForm)
 def work_forms_visible_to(user) -> QuerySet[WorkForm]:
     """The work-form catalogue: every signed-in person (DESIGN.md)."""
@@ -116,11 +125,18 @@ def coverage_teams_for(user) -> QuerySet[Team]:
     return Team.objects.filter(department__organisation__in=coverage_organisations_for(user))
 
 
+def coverage_departments_for(user) -> QuerySet[Department]:
+    return Department.objects.filter(organisation__in=coverage_organisations_for(user))
+
+
 def can_see_team_members(user, team: Team) -> bool:
     """Names and readiness of a team's employees: its practice educators, the administrator."""
-    return people.is_admin(user) or team.department.organisation_id in educator_organisation_ids(
-        user
-    )
+    return can_see_department_members(user, team.department)
+
+
+def can_see_department_members(user, department: Department) -> bool:
+    """Names of the employees of a department's teams: as ``can_see_team_members``."""
+    return people.is_admin(user) or department.organisation_id in educator_organisation_ids(user)
 
 
 def plannable_teams_for(user) -> QuerySet[Team]:

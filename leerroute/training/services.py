@@ -14,6 +14,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy
 
 from leerroute.core import access, versioning
 from leerroute.core.versioning import Conflict as Conflict  # raised here, caught by the views
@@ -33,6 +34,9 @@ from .models import (
     WorkFormStep,
 )
 from .uploads import clean_original_name
+
+# Attendance is registered from the start of a session on (the page and the API).
+NOT_STARTED = gettext_lazy("Aanwezigheid kun je registreren vanaf het begin van de bijeenkomst.")
 
 
 @transaction.atomic

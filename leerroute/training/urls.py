@@ -36,5 +36,6 @@ urlpatterns = [
     path("cascade/", views.cascade, name="cascade"),
     path("cascade/plannen/", views.teamtraining_create, name="teamtraining_create"),
     path("dekking/", views.coverage_dashboard, name="coverage"),
+    path("dekking/afdelingen/<int:pk>/", views.coverage_department, name="coverage_department"),
     path("dekking/teams/<int:pk>/", views.coverage_team, name="coverage_team"),
 ]

@@ -15,10 +15,10 @@ from django.views.decorators.http import require_POST
 from leerroute.core import access, inputs
 from leerroute.core.access import can
 from leerroute.core.pages import filters_query, paginate
-from leerroute.people.models import Team
+from leerroute.people.models import Department, Team
 
 from . import queries, services
-from .cascade import Status, coverage, readiness_of
+from .cascade import Status, coverage, department_coverage, readiness_of
 from .charts import line_chart
 from .forms import (
     AttendanceForm,
@@ -267,10 +267,7 @@ def session_attendance(request, pk):
     )
     if request.method == "POST":
         if not session.has_started:
-            form.add_error(
-                None,
-                _("Aanwezigheid kun je registreren vanaf het begin van de bijeenkomst."),
-            )
+            form.add_error(None, services.NOT_STARTED)
         elif form.is_valid():
             try:
                 services.register_attendance(
@@ -479,17 +476,34 @@ def _workform_form(request, work_form):
 # --- cascade and coverage -------------------------------------------------------------------
 
 
+ORGANISATIONS_PER_PAGE = 5
+
+
+def _coverage_page(request, *, with_history: bool):
+    """One page of the organisations whose coverage the user may see, with their figures."""
+    access.require(request, "training.view_coverage")
+    page = paginate(
+        request,
+        queries.coverage_organisations_for(request.user).order_by("name", "pk"),
+        ORGANISATIONS_PER_PAGE,
+    )
+    organisations = queries.coverage_organisations_for(request.user).filter(
+        pk__in=[org.pk for org in page.object_list]
+    )
+    return page, coverage(organisations, with_history=with_history)
+
+
 @login_required
 def cascade(request):
-    """Team trainings of the cascade: in training now (pilot first) and done."""
-    access.require(request, "training.view_coverage")
-    organisations = queries.coverage_organisations_for(request.user)
-    result = coverage(organisations)
+    """Team trainings of the cascade: in training now (pilot first) and the next teams."""
+    page, result = _coverage_page(request, with_history=False)
     return render(
         request,
         "training/cascade.html",
         {
             "coverage": result,
+            "page": page,
+            "query": filters_query(request),
             "visible": _visible_team_trainings(request.user),
             "can_plan": can(request.user, "training.plan_team_training"),
         },
@@ -520,24 +534,36 @@ def teamtraining_create(request):
 
 @login_required
 def coverage_dashboard(request):
-    access.require(request, "training.view_coverage")
-    result = coverage(queries.coverage_organisations_for(request.user))
+    """Coverage per organisation and department; the teams are on each department's page."""
+    page, result = _coverage_page(request, with_history=True)
     for org in result:
         org.chart = line_chart(org.history, org.organisation.name)
-    member_team_ids = {
-        row.team.pk
-        for org in result
-        for dept in org.departments
-        for row in dept.teams
-        if queries.can_see_team_members(request.user, row.team)
-    }
     return render(
         request,
         "training/coverage.html",
+        {"coverage": result, "page": page, "query": filters_query(request)},
+    )
+
+
+@login_required
+def coverage_department(request, pk):
+    """The figures of one department's teams (names per team on the team's page)."""
+    access.require(request, "training.view_coverage")
+    department = access.fetch(
+        request,
+        Department,
+        pk,
+        within=queries.coverage_departments_for,
+        prepare=lambda qs: qs.select_related("organisation"),
+    )
+    row = department_coverage(department)
+    return render(
+        request,
+        "training/coverage_department.html",
         {
-            "coverage": result,
-            "member_team_ids": member_team_ids,
-            "visible": _visible_team_trainings(request.user),
+            "department": department,
+            "row": row,
+            "names_visible": queries.can_see_department_members(request.user, department),
         },
     )
 

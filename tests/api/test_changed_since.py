@@ -85,6 +85,20 @@ def _attendance(attendance):
     attendance.save(update_fields=["status"])
 
 
+def _programme(programme):
+    from leerroute.training import services as training
+
+    data = {"title": programme.title, "goal": "Nieuw doel", "audience": programme.audience}
+    training.update_programme(
+        programme, data, programme.version, by=User.objects.get(username="beheerder")
+    )
+
+
+def _enrolment(enrolment):
+    enrolment.invited_as = Role.TRAINER if enrolment.invited_as != Role.TRAINER else Role.MENTOR
+    enrolment.save(update_fields=["invited_as"])
+
+
 def _stamp(obj):
     """The services of these apps set updated_at themselves (tested there)."""
     type(obj).objects.filter(pk=obj.pk).update(updated_at=timezone.now())
@@ -98,6 +112,8 @@ CHANGES = {
     "people": _person,
     "placements": _placement,
     "qualifications": _qualification,
+    "training-programmes": _programme,
+    "training-enrolments": _enrolment,
     "training-sessions": _session,
     "attendances": _attendance,
     "learning-questions": _stamp,
@@ -244,3 +260,11 @@ def test_an_import_marks_the_placements_whose_mentors_it_changed():
     imports.run(None, table(PLACEMENT_HEADER, [row]), dry_run=False)
     placement.refresh_from_db()
     assert placement.updated_at > OLD
+
+
+@pytest.mark.parametrize("name", ["starts_after", "starts_before"])
+@pytest.mark.parametrize("value", ["0234-03-29T02:09:08.9-16:32", "2026-12-01T10:00:00+23:59"])
+def test_session_time_filters_take_unusual_offsets(name, value):
+    _row, token = services.create_token(User.objects.get(username="trainer"), "t", by=None)
+    client = Client(HTTP_AUTHORIZATION=f"Bearer {token}")
+    assert client.get("/api/v1/training-sessions/", {name: value}).status_code == 200

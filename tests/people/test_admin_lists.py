@@ -216,3 +216,54 @@ def test_people_sorted_by_name_follow_the_name_index(client_for):
     name index: its columns are the people's ordering."""
     index = {i.name: i for i in User._meta.indexes}["user_name_order"]
     assert list(index.fields) == list(User._meta.ordering)
+
+
+def _queries_of(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return response, [q["sql"] for q in ctx.captured_queries]
+
+
+def test_beheer_access_log_reads_no_whole_log_for_its_filters(client_for):
+    """No date hierarchy and no list of every route: each read every row of
+    the log on every page (years of it in a region); one count, not two."""
+    client = client_for("beheerder")
+    _grow()
+    client.get("/")
+    response, sqls = _queries_of(client, "/beheer/people/accesslog/")
+    assert len(sqls) <= 6, sqls
+    assert not [s for s in sqls if "DISTINCT" in s.upper() or "DATE_TRUNC" in s.upper()], sqls
+    assert not [s for s in sqls if "MIN(" in s.upper() or "MAX(" in s.upper()], sqls
+    assert sum('COUNT(*) AS "__count" FROM "people_accesslog"' in s for s in sqls) == 1
+    html = response.content.decode()
+    assert "people:student" in html
+    assert "Afgelopen zeven dagen" in html  # the date filter
+    start = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    params = {"at__gte": start, "at__lt": start + datetime.timedelta(days=1), "q": "student"}
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get("/beheer/people/accesslog/", {k: str(v) for k, v in params.items()})
+    sqls = [q["sql"] for q in ctx.captured_queries]
+    assert "people:student" in response.content.decode()
+    assert len(sqls) <= 7, sqls
+
+
+def test_beheer_role_assignments_sort_narrow_rows_and_count_once(client_for):
+    client = client_for("beheerder")
+    people = _grow()
+    client.get("/")
+    response, sqls = _queries_of(client, "/beheer/people/roleassignment/")
+    assert len(sqls) <= 7, sqls
+    assert sum('COUNT(*) AS "__count" FROM "people_roleassignment"' in s for s in sqls) == 1
+    select = 'SELECT "people_roleassignment"'
+    page = [s for s in sqls if s.startswith(select) and "LIMIT" in s][0]
+    assert '"people_user"."password"' not in page and '"people_user"."email"' not in page
+    html = response.content.decode()
+    for person in people[1::3]:  # the mentors, with their team
+        assert str(person) in html
+    assert "Team Groei" in html
+    # The change form is not narrowed: every field is there, in the usual queries.
+    assignment = RoleAssignment.objects.filter(user=people[1]).get()
+    response = client.get(f"/beheer/people/roleassignment/{assignment.pk}/change/")
+    assert response.status_code == 200
+    assert str(people[1]) in response.content.decode()

@@ -171,3 +171,58 @@ def test_changing_the_password_keeps_this_session_and_ends_the_others(client_for
     assert response["Location"] == "/accounts/password_change/done/"
     assert here.get("/").status_code == 200
     assert is_login_redirect(elsewhere.get("/"))
+
+
+def session_writes(client, url="/", **extra) -> int:
+    """UPDATEs of the session table while ``client`` loads ``url``."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url, **extra)
+    assert response.status_code == 200
+    return sum(
+        1
+        for q in ctx.captured_queries
+        if q["sql"].startswith(("UPDATE", "INSERT")) and "django_session" in q["sql"]
+    )
+
+
+def test_page_loads_within_a_minute_write_no_session(frozen, client_for):
+    client = client_for("student1")
+    assert session_writes(client) == 1  # the first page after signing in
+    frozen.shift(timedelta(seconds=30))
+    assert session_writes(client) == 0
+    expiry = Session.objects.get(pk=session_key(client)).expire_date
+    assert expiry == timezone.now() - timedelta(seconds=30) + timedelta(minutes=60)
+    # The dialog counts from the last write: 30 seconds less.
+    assert 'data-idle-seconds="3570"' in client.get("/").content.decode()
+    frozen.shift(timedelta(seconds=30))
+    assert session_writes(client) == 1  # a minute on: the idle time starts again
+    assert Session.objects.get(pk=session_key(client)).expire_date == timezone.now() + timedelta(
+        minutes=60
+    )
+    assert 'data-idle-seconds="3600"' in client.get("/").content.decode()
+
+
+def test_htmx_requests_and_forms_always_extend(frozen, client_for):
+    client = client_for("student1")
+    client.get("/")
+    frozen.shift(timedelta(seconds=10))
+    assert session_writes(client, headers={"HX-Request": "true"}) == 1
+    frozen.shift(timedelta(seconds=10))
+    assert client.post(EXTEND).status_code == 204
+    assert Session.objects.get(pk=session_key(client)).expire_date == timezone.now() + timedelta(
+        minutes=60
+    )
+
+
+def test_idle_for_an_hour_after_an_unwritten_page_load_signs_out(frozen, client_for):
+    """A page load that wrote nothing does not move the expiry: 60 minutes after
+    the last write the session ends, as the page's dialog said."""
+    client = client_for("student1")
+    client.get("/")
+    frozen.shift(timedelta(seconds=50))
+    assert 'data-idle-seconds="3550"' in client.get("/").content.decode()
+    frozen.shift(timedelta(seconds=3551))
+    assert is_login_redirect(client.get("/"))
