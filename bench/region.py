@@ -68,6 +68,12 @@ class Writer:
 
     def copy(self, model, columns: list[str], rows) -> int:
         table = model._meta.db_table
+        names = {f.column for f in model._meta.concrete_fields}
+        if "updated_at" in names and "updated_at" not in columns:
+            # Tables that gained ``updated_at`` (changed_since) get it as of now.
+            now = datetime.datetime.now(datetime.UTC)
+            columns = [*columns, "updated_at"]
+            rows = ((*row, now) for row in rows)
         cols = ", ".join(f'"{c}"' for c in columns)
         n = 0
         with self.cursor.cursor.copy(f'COPY "{table}" ({cols}) FROM STDIN') as copy:

@@ -3,13 +3,42 @@
 from __future__ import annotations
 
 from django.core.paginator import Page, Paginator
+from django.utils.functional import cached_property
 
 from leerroute.core import inputs
 
 
-def paginate(request, items, per_page: int) -> Page:
-    """The requested page of ``items``; a malformed page number is the first page."""
-    return Paginator(items, per_page).get_page(inputs.page_number(request.GET))
+def paginate(request, items, per_page: int, count_up_to: int | None = None) -> Page:
+    """The requested page of ``items``; a malformed page number is the first page.
+
+    With ``count_up_to``, rows are counted only that far (or to the end of the
+    page asked for): a region's overview of every row need not count them all
+    to show 25. ``page.paginator.more`` then says the total was not reached."""
+    number = inputs.page_number(request.GET)
+    if count_up_to is None:
+        return Paginator(items, per_page).get_page(number)
+    return CappedPaginator(items, per_page, count_up_to, number).get_page(number)
+
+
+class CappedPaginator(Paginator):
+    """Counts at most ``cap`` rows, or up to the end of the page asked for,
+    plus one: one more row than that means "meer dan ``shown``", and a next page.
+
+    The count reads the rows unsorted (``LIMIT`` without ``ORDER BY``), so it
+    stops after the first ``cap + 1`` matches instead of counting them all."""
+
+    def __init__(self, object_list, per_page: int, cap: int, number: int):
+        super().__init__(object_list, per_page)
+        self.shown = max(cap, number * per_page)
+
+    @cached_property
+    def count(self) -> int:
+        return self.object_list.order_by()[: self.shown + 1].count()
+
+    @property
+    def more(self) -> bool:
+        """True when there are more rows than ``shown`` (the total was not counted)."""
+        return self.count > self.shown
 
 
 def filters_query(request) -> str:

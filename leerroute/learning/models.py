@@ -68,8 +68,19 @@ class LearningQuestionQuerySet(models.QuerySet):
         return self.filter(status__in=WAITING_FOR_STUDENT)
 
     def mentored_by(self, user):
-        """Questions of a placement (in force today) on which ``user`` is a named mentor."""
-        return self.filter(active_q(prefix="placement__"), placement__mentors=user).distinct()
+        """Questions of a placement (in force today) on which ``user`` is a named mentor.
+
+        Written as ``placement = ANY(the mentor's placements)``
+        (``people.queries.mentored_placements_q``): the same rows as a join on
+        the mentors, without the DISTINCT over every column that the join
+        needed, and a condition PostgreSQL applies first (as ``IN (subquery)``
+        it applied it after joining every question of the region to its
+        student, placement and team)."""
+        from leerroute.people.queries import mentored_placements_q
+
+        return self.filter(
+            active_q(prefix="placement__"), mentored_placements_q(user, "placement_id")
+        )
 
     def with_people(self):
         return self.select_related(

@@ -29,6 +29,9 @@ from .forms import CompleteForm, QuestionForm, ReviewForm, SubmitForm
 from .models import QUESTION_MAX, STEPS_MAX, SUPPORT_MAX, LearningQuestion, Status, Transition
 
 PAGE_SIZE = 25
+# The overview counts this many questions at most ("meer dan 2500"): the
+# functional administrator's list holds every question of the region.
+OVERVIEW_COUNT_UP_TO = 2500
 
 
 def _with_details(queryset):
@@ -82,6 +85,7 @@ def question_list(request):
             "student__last_name", "student__first_name", "-updated_at", "pk"
         ).values_list("pk", flat=True),
         PAGE_SIZE,
+        count_up_to=OVERVIEW_COUNT_UP_TO,
     )
     ids = list(page.object_list)
     loaded = {q.pk: q for q in _with_details(LearningQuestion.objects.filter(pk__in=ids))}

@@ -4,6 +4,8 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.sessions.models import Session
 from django.utils.translation import gettext_lazy as _
 
+from leerroute.core.admin_site import RegionList
+
 from .models import (
     AccessLog,
     Cohort,
@@ -37,7 +39,7 @@ def end_sessions(modeladmin, request, queryset):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(RegionList, DjangoUserAdmin):
     inlines = [RoleAssignmentInline]
     actions = [end_sessions]
     list_display = ["username", "first_name", "last_name", "email", "is_active"]
@@ -58,7 +60,7 @@ class DepartmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Team)
-class TeamAdmin(admin.ModelAdmin):
+class TeamAdmin(RegionList, admin.ModelAdmin):
     list_display = ["name", "department"]
     list_select_related = ["department__organisation"]
     list_filter = ["department__organisation"]
@@ -107,7 +109,7 @@ class RoleAssignmentChangeList(ChangeList):
 
 
 @admin.register(Placement)
-class PlacementAdmin(admin.ModelAdmin):
+class PlacementAdmin(RegionList, admin.ModelAdmin):
     list_display = ["student", "team", "start_date", "end_date", "assessor"]
     list_select_related = ["student", "team", "assessor"]
     list_filter = ["team__department__organisation"]

@@ -50,6 +50,11 @@ class User(Tracked, AbstractUser):
         verbose_name = _("persoon")
         verbose_name_plural = _("personen")
         ordering = ["last_name", "first_name", "username"]
+        indexes = [
+            # Lists sorted by name (people, learning questions by student) read
+            # people in this order and stop at one page.
+            models.Index(fields=["last_name", "first_name", "username"], name="user_name_order"),
+        ]
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
@@ -280,6 +285,8 @@ class Placement(Tracked, Period):
         indexes = [
             models.Index(fields=["team", "start_date", "end_date"], name="placement_team_period"),
             models.Index(fields=["student", "start_date"], name="placement_student_start"),
+            # The beheer list, newest first (its ordering plus the pk Django adds).
+            models.Index(fields=["-start_date", "-id"], name="placement_newest_first"),
         ]
         constraints = [
             period_constraint("placement_period"),

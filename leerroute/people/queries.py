@@ -19,7 +19,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import (
+    BooleanField,
+    Count,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce
 
 from leerroute.core import access
 
@@ -142,15 +154,36 @@ def any_of(*parts: Q | None) -> Q | None:
     return q
 
 
-def mentored_placements_q(user) -> Q:
-    """Placements that name ``user`` as a mentor.
+class _AmongSubquery(Func):
+    """``lhs = ANY(ARRAY(subquery))`` on PostgreSQL, ``lhs IN (subquery)`` elsewhere.
 
-    The same rows as ``Q(mentors=user)``, written as ``pk IN (placements of
-    this mentor)``: inside an OR, a condition on the mentors join makes
-    PostgreSQL join every placement to its mentors before filtering, while
-    this subquery reads the user's few rows of the join table by index."""
-    links = Placement.mentors.through.objects.filter(user_id=user.pk)
-    return Q(pk__in=links.values("placement_id"))
+    PostgreSQL runs the subquery once (an InitPlan) and estimates the array as
+    a handful of values, so the condition can use an index, also inside an OR;
+    ``lhs IN (subquery)`` there becomes a hashed subplan it estimates at half
+    of all rows."""
+
+    arg_joiner = " = ANY(ARRAY"
+    template = "(%(expressions)s))"
+    output_field = BooleanField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return self.as_sql(
+            compiler, connection, arg_joiner=" IN ", template="(%(expressions)s)", **extra_context
+        )
+
+
+def mentored_placements_q(user, field: str = "pk") -> Q:
+    """Placements (or rows whose ``field`` is a placement id) that name ``user``
+    as a mentor.
+
+    The same rows as ``Q(mentors=user)``. Inside an OR, a condition on the
+    mentors join makes PostgreSQL join every placement to its mentors, and
+    ``pk IN (SELECT ...)`` it estimates at half of all placements, so it read
+    every student, role and enrolment to find a mentor's eight. Written as
+    ``pk = ANY(ARRAY(the mentor's placements))`` it combines the placement
+    indexes (team, ids, assessor) and reads only those rows."""
+    links = Placement.mentors.through.objects.filter(user_id=user.pk).values("placement_id")
+    return Q(_AmongSubquery(F(field), Subquery(links)))
 
 
 def visible_placements_q(user) -> Q | None:
@@ -240,14 +273,22 @@ def placements_with_people() -> QuerySet[Placement]:
 
 
 def teams_with_counts(queryset: QuerySet[Team]) -> QuerySet[Team]:
-    """Teams annotated with current students and mentors (two subquery counts)."""
+    """Teams annotated with current students and mentors (two subquery counts).
+
+    Each count is a correlated subquery on its own index (placements by team,
+    role assignments by team): counting both through joins multiplied every
+    team's placements by its mentors before counting them apart again."""
+
+    def per_team(rows: QuerySet) -> Coalesce:
+        counted = rows.filter(team_id=OuterRef("pk")).order_by().values("team_id")
+        return Coalesce(
+            Subquery(counted.annotate(n=Count("pk")).values("n"), output_field=IntegerField()),
+            Value(0),
+        )
+
     return queryset.annotate(
-        student_count=Count("placements", filter=active_q(prefix="placements__"), distinct=True),
-        mentor_count=Count(
-            "role_assignments",
-            filter=active_q(prefix="role_assignments__") & Q(role_assignments__role=Role.MENTOR),
-            distinct=True,
-        ),
+        student_count=per_team(Placement.objects.active()),
+        mentor_count=per_team(RoleAssignment.objects.active().filter(role=Role.MENTOR)),
     )
 
 

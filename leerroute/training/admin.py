@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.db import models
 
+from leerroute.core.admin_site import RegionList
 from leerroute.core.versioning import VersionedAdminForm
 
 from .models import (
@@ -36,7 +37,7 @@ class EnrolmentInline(admin.TabularInline):
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(admin.ModelAdmin):
+class ProgrammeAdmin(RegionList, admin.ModelAdmin):
     form = VersionedAdminForm
     list_display = ["title", "kind", "organisation", "team"]
     list_select_related = ["organisation", "team"]

@@ -336,3 +336,110 @@ def test_list_queries_do_not_grow(client_for, demo, username, url):
     expected = "en nog" if url == "core:home" else "Ik wil leren 5."
     assert expected in response.content.decode()
     assert len(many) == len(few), [re.sub(r"\s+", " ", q["sql"])[:120] for q in many]
+
+
+# --- the overview at region scale: counted up to a limit -------------------------------
+
+
+@pytest.mark.parametrize("username", ["beheerder", "praktijkopleider1", "werkbegeleider1"])
+def test_overview_counted_up_to_a_limit_still_pages_through_every_row(
+    client_for, demo, monkeypatch, username
+):
+    """Past the limit the overview says "Meer dan N", and the pages still hold
+    every row of the rule, in order, each once."""
+    from django.db.models import Q
+
+    from leerroute.learning import views
+    from leerroute.learning.models import LearningQuestion
+    from leerroute.people import queries as people
+
+    _add_questions(demo, 6)
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    monkeypatch.setattr(views, "OVERVIEW_COUNT_UP_TO", 3)
+    user = demo[username]
+    expected = list(
+        LearningQuestion.objects.filter(student__in=people.students_visible_to(user))
+        .filter(Q(student=user) | ~Q(status="draft"))
+        .order_by("student__last_name", "student__first_name", "-updated_at", "pk")
+        .values_list("pk", flat=True)
+    )
+    assert len(expected) > 4
+    client = client_for(username)
+    shown, number = [], 1
+    while True:
+        response = client.get(reverse("learning:list"), {"pagina": number})
+        page = response.context["page"]
+        assert page.number == number
+        shown += [q.pk for q in page]
+        html = response.content.decode()
+        if page.has_next():
+            assert page.paginator.more
+            assert f"Meer dan {max(3, number * 2)} leervragen" in html
+            number += 1
+        else:
+            assert not page.paginator.more
+            assert f"{len(expected)} leervragen" in html
+            break
+    assert shown == expected
+
+
+def test_overview_count_stops_at_the_limit(client_for, demo, monkeypatch):
+    """The administrator's overview counts at most the limit (LIMIT, unsorted),
+    in the same number of queries however many questions there are."""
+    import re
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from leerroute.learning import views
+
+    monkeypatch.setattr(views, "OVERVIEW_COUNT_UP_TO", 30)
+    client = client_for("beheerder")
+    client.get(reverse("learning:list"))
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("learning:list"))
+    _add_questions(demo, 40)
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(reverse("learning:list"))
+    assert "Meer dan 30 leervragen" in response.content.decode()
+    assert len(many) == len(few), [re.sub(r"\s+", " ", q["sql"])[:120] for q in many]
+    (count,) = [
+        q["sql"]
+        for q in many.captured_queries
+        if "COUNT(" in q["sql"].upper() and "learning_learningquestion" in q["sql"]
+    ]
+    assert "LIMIT 31" in count
+    assert "ORDER BY" not in count
+
+
+@pytest.mark.parametrize("username", ["werkbegeleider1", "werkbegeleider2", "studentbegeleider1"])
+def test_reviewable_questions_are_the_named_mentors_without_distinct(client_for, demo, username):
+    """``mentored_by`` (placement IN the mentor's placements) gives the rows of
+    the plain join on the mentors, each once, without sorting whole rows."""
+    from leerroute.learning import queries
+    from leerroute.learning.models import LearningQuestion
+    from leerroute.people.models import Placement
+    from leerroute.people.queries import students_visible_to
+
+    _add_questions(demo, 3)
+    mentor = demo[username]
+    plain = set(
+        LearningQuestion.objects.filter(
+            placement__in=Placement.objects.active().filter(mentors=mentor),
+            student__in=students_visible_to(mentor),
+        )
+        .exclude(status="draft")
+        .values_list("pk", flat=True)
+    )
+    reviewable = queries.reviewable_by(mentor)
+    found = list(reviewable.values_list("pk", flat=True))
+    assert len(found) == len(set(found))
+    assert set(found) == plain
+    if username == "werkbegeleider1":
+        assert plain
+    if plain:
+        assert "DISTINCT" not in str(reviewable.query).upper()
+    response = client_for(username).get(reverse("learning:waiting"))
+    if response.status_code == 200:
+        shown = {q.pk for q in response.context["questions"]}
+        assert shown == set(queries.waiting_for(mentor).values_list("pk", flat=True))

@@ -143,6 +143,81 @@ def test_beheer_forms_pick_people_and_departments_with_a_search_box(client_for):
         assert "Afdeling 1 (Zorggroep Groei" not in html, url
 
 
+# --- Region lists: 50 rows a page, counted once, ordered by an index ------------
+
+REGION_LISTS = [
+    ("/beheer/people/placement/", Placement, ["-start_date", "-pk"]),
+    ("/beheer/people/user/", User, ["username"]),
+    (
+        "/beheer/people/team/",
+        Team,
+        ["department__organisation__name", "department__name", "name", "-pk"],
+    ),
+    ("/beheer/training/programme/", Programme, ["title", "pk"]),
+]
+
+
+@pytest.mark.parametrize(("url", "model", "ordering"), REGION_LISTS)
+def test_region_lists_show_the_first_fifty_rows_in_order_and_count_once(
+    url, model, ordering, client_for
+):
+    _grow(55)
+    client = client_for("beheerder")
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    changelist = response.context["cl"]
+    total = model.objects.count()
+    assert total > 50
+    assert changelist.result_count == total
+    shown = [obj.pk for obj in changelist.result_list]
+    expected = list(model.objects.order_by(*ordering).values_list("pk", flat=True)[:50])
+    assert shown == expected
+    counts = [q["sql"] for q in ctx.captured_queries if "COUNT(" in q["sql"].upper()]
+    assert len(counts) == 1, counts
+    html = response.content.decode()
+    assert f'value="{shown[0]}" class="action-select"' in html
+
+
+def test_region_list_checkbox_is_djangos_markup(client_for):
+    """The row checkbox written directly is the same HTML as Django's widget."""
+    from django import forms
+    from django.contrib import admin as django_admin
+    from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+    from django.utils.html import format_html
+    from django.utils.translation import gettext
+
+    placement = Placement.objects.select_related("student", "team").first()
+    ours = django_admin.site._registry[Placement].action_checkbox(placement)
+    attrs = {
+        "class": "action-select",
+        "aria-label": format_html(gettext("Select this object for an action - {}"), str(placement)),
+    }
+    django = forms.CheckboxInput(attrs, lambda value: False).render(
+        ACTION_CHECKBOX_NAME, str(placement.pk)
+    )
+    assert str(ours) == str(django)
+
+
+def test_placement_list_reads_the_newest_placements_by_index(client_for):
+    """The list's order (newest start first, then pk) is the index's order."""
+    index = {i.name: i for i in Placement._meta.indexes}["placement_newest_first"]
+    assert list(index.fields) == ["-start_date", "-id"]
+    _grow(3)
+    response = client_for("beheerder").get("/beheer/people/placement/")
+    shown = list(response.context["cl"].result_list)
+    assert [(p.start_date, p.pk) for p in shown] == sorted(
+        ((p.start_date, p.pk) for p in shown), reverse=True
+    )
+
+
+def test_people_sorted_by_name_follow_the_name_index(client_for):
+    """Lists sorted by name (people, learning questions by student) read the
+    name index: its columns are the people's ordering."""
+    index = {i.name: i for i in User._meta.indexes}["user_name_order"]
+    assert list(index.fields) == list(User._meta.ordering)
+
+
 def _queries_of(client, url):
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url)

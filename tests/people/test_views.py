@@ -268,3 +268,53 @@ def test_qualification_pages(client_for):
     vig = Qualification.objects.get(title="Verzorgende IG")
     body = text(client.get(reverse("qualifications:detail", args=[vig.pk])))
     assert "B1-K1-W1" in body and "P2-K1" not in body
+
+
+def _plain_team_counts(team):
+    students = Placement.objects.active().filter(team=team).count()
+    mentors = RoleAssignment.objects.active().filter(team=team, role=Role.MENTOR).count()
+    return students, mentors
+
+
+def test_team_counts_are_the_plain_counts_on_every_page_that_shows_them(demo, client_for):
+    """Students placed now and mentors in force per team (two subquery counts):
+    the practice educator's home, the organisation page and the department page."""
+    tulp = Team.objects.get(name="Team Tulp")
+    _add_students(tulp, 3, demo["werkbegeleider1"])
+    # A second mentor in Tulp, and one whose role has ended (not counted).
+    RoleAssignment.objects.create(
+        user=demo["werkbegeleider2"],
+        role=Role.MENTOR,
+        organisation=tulp.department.organisation,
+        team=tulp,
+    )
+    RoleAssignment.objects.create(
+        user=demo["studentbegeleider2"],
+        role=Role.MENTOR,
+        organisation=tulp.department.organisation,
+        team=tulp,
+        start_date=datetime.date.today() - datetime.timedelta(days=30),
+        end_date=datetime.date.today() - datetime.timedelta(days=1),
+    )
+    client = client_for("praktijkopleider1")
+
+    seen = {}
+    response = client.get(reverse("core:home"))
+    (panel,) = [p for p in response.context["panels"] if "organisations" in p.context]
+    for organisation in panel.context["organisations"]:
+        for department in organisation.departments.all():
+            for team in department.teams.all():
+                seen[team.pk] = (team.student_count, team.mentor_count)
+    org = tulp.department.organisation
+    response = client.get(reverse("people:organisation", args=[org.pk]))
+    for department in response.context["departments"]:
+        for team in department.teams.all():
+            assert seen[team.pk] == (team.student_count, team.mentor_count)
+    response = client.get(reverse("people:department", args=[tulp.department_id]))
+    for team in response.context["teams"]:
+        assert seen[team.pk] == (team.student_count, team.mentor_count)
+
+    assert seen
+    for pk, counts in seen.items():
+        assert counts == _plain_team_counts(Team.objects.get(pk=pk)), pk
+    assert seen[tulp.pk][0] >= 4 and seen[tulp.pk][1] >= 2

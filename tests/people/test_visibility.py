@@ -136,3 +136,61 @@ def test_inactive_user_sees_nothing(demo):
 )
 def test_rules_predicates_agree_with_the_querysets(account, perm, target, allowed, demo):
     assert demo[account].has_perm(perm, demo[target]) is allowed
+
+
+def _name_as_mentor_elsewhere(mentor, n):
+    """``n`` new students placed in Team Iris (not the mentor's team) naming ``mentor``."""
+    from leerroute.people.models import Team
+    from tests.people.test_views import _add_students
+
+    before = set(User.objects.values_list("pk", flat=True))
+    _add_students(Team.objects.get(name="Team Iris"), n, mentor)
+    return set(User.objects.values_list("username", flat=True).exclude(pk__in=before))
+
+
+def test_a_mentor_named_on_a_placement_elsewhere_sees_that_student_and_no_more(demo):
+    """The mentor's placements as ``id = ANY(ARRAY(...))``: the rows are the plain rule's."""
+    mentor = demo["werkbegeleider1"]
+    added = _name_as_mentor_elsewhere(mentor, 2)
+    fresh = User.objects.get(pk=mentor.pk)
+    seen = set(queries.students_visible_to(fresh).values_list("username", flat=True))
+    assert seen == EXPECTED_STUDENTS["werkbegeleider1"] | added
+    # The plain rule: placed now in the mentor's team, or naming them as mentor.
+    expected = set(
+        User.objects.filter(
+            placements__in=Placement.objects.active().filter(mentors=mentor)
+        ).values_list("username", flat=True)
+    ) | set(
+        User.objects.filter(
+            placements__in=Placement.objects.active().filter(team__name="Team Tulp")
+        ).values_list("username", flat=True)
+    )
+    assert seen == expected
+    # Someone else's student in Team Iris stays hidden.
+    assert "s.ouali" not in seen
+
+
+def test_a_mentor_without_mentored_placements_sees_their_team(demo):
+    mentor = demo["werkbegeleider1"]
+    Placement.mentors.through.objects.filter(user_id=mentor.pk).delete()
+    fresh = User.objects.get(pk=mentor.pk)
+    seen = set(queries.students_visible_to(fresh).values_list("username", flat=True))
+    assert seen == EXPECTED_STUDENTS["werkbegeleider1"]
+
+
+def test_visible_students_cost_the_same_queries_however_many_placements_name_the_mentor(demo):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    mentor = demo["werkbegeleider1"]
+
+    def count():
+        fresh = User.objects.get(pk=mentor.pk)
+        with CaptureQueriesContext(connection) as ctx:
+            for _ in range(3):
+                list(queries.students_visible_to(fresh))
+        return len(ctx.captured_queries)
+
+    few = count()
+    _name_as_mentor_elsewhere(mentor, 6)
+    assert count() == few
