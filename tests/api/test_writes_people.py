@@ -357,3 +357,22 @@ def test_an_overlapping_placement_is_refused(api_for):
     response = _post(api_for("praktijkopleider1"), PLACEMENTS, overlapping)
     assert response.status_code == 422 and _fields(response) == {"start_date"}
     assert "Overlapt" in response.json()["errors"][0]["message"]
+
+
+def test_the_same_person_written_at_the_same_moment_is_a_conflict(api_for, monkeypatch):
+    """Another request made the account between the plan and the write: the unique
+    username refuses it; nothing of this row is written, and the answer is 409."""
+    from django.db import IntegrityError
+
+    from leerroute.imports import services
+
+    def clash(*args, **kwargs):
+        raise IntegrityError("duplicate key value violates unique constraint")
+
+    before = _rows()
+    monkeypatch.setattr(services.PersonKey.objects, "bulk_create", clash)
+    response = _post(api_for("praktijkopleider1"), EMPLOYEES, _employee())
+    assert response.status_code == 409, response.content
+    assert response["Content-Type"] == "application/problem+json"
+    assert "Probeer het opnieuw" in response.json()["detail"]
+    assert _rows() == before  # the account made before the clash is rolled back too
