@@ -1888,6 +1888,103 @@ API_MATRIX_TRAINING: dict[str, list[Case]] = {
 API_MATRIX.update(API_MATRIX_TRAINING)
 
 
+# --- api: students, employees and placements (one row of the people import) ------------
+# Who may import for which organisation, as on /import/personen/: the administrator
+# every organisation, a practice educator their own (a row of another one is refused
+# by the import: 422 naming ``organisation``); everyone else 403.
+_PEOPLE_DSV = "DSV|verzorgd leven"
+
+
+def _people_student_input(d):
+    return {
+        "student_number": "900001",
+        "username": "st.matrix",
+        "first_name": "Nina",
+        "last_name": "Nieuwenhuis",
+        "organisation": "mboRijnland",
+        "cohort": "VIG-3A",
+        "qualification": "Verzorgende IG",
+    }
+
+
+def _people_employee_input(d):
+    return {
+        "personnel_number": "DSV-0900",
+        "username": "mw.matrix",
+        "first_name": "Mila",
+        "last_name": "de Wit",
+        "organisation": _PEOPLE_DSV,
+        "department": "Wonen met zorg De Rijnhof",
+        "team": "Team Tulp",
+        "roles": ["medewerker"],
+    }
+
+
+def _people_placement_input(d):
+    import datetime
+
+    from django.utils import timezone
+
+    start = timezone.localdate() + datetime.timedelta(days=200)
+    return {
+        "student_number": "student1",
+        "organisation": _PEOPLE_DSV,
+        "department": "Wonen met zorg De Rijnhof",
+        "team": "Team Iris",
+        "start_date": start.isoformat(),
+        "mentors": ["werkbegeleider1"],
+        "assessor": "studentbegeleider1",
+    }
+
+
+_IMPORTERS = {"beheerder", "praktijkopleider1", "praktijkopleider2"}
+API_MATRIX.update(
+    {
+        "api:students_upsert": [
+            _api_data(
+                {
+                    **api_only({"beheerder"}, yes=201, no=DENIED),
+                    "praktijkopleider1": 422,
+                    "praktijkopleider2": 422,
+                },
+                None,
+                _people_student_input,
+                label="mboRijnland",
+            ),
+        ],
+        "api:employees_upsert": [
+            _api_data(
+                {
+                    **api_only({"beheerder", "praktijkopleider1"}, yes=201, no=DENIED),
+                    "praktijkopleider2": 422,
+                },
+                None,
+                _people_employee_input,
+                label="dsv",
+            ),
+            # A dry run answers the import's report, also of a refused row (praktijkopleider2).
+            _api_data(
+                api_only(_IMPORTERS, no=DENIED),
+                None,
+                lambda d: {**_people_employee_input(d), "dry_run": True},
+                label="dsv dry run",
+            ),
+        ],
+        "api:placements_upsert": [
+            _api_data(
+                {
+                    **api_only({"beheerder", "praktijkopleider1"}, yes=201, no=DENIED),
+                    "praktijkopleider2": 422,
+                },
+                None,
+                _people_placement_input,
+                label="student1 at dsv",
+            ),
+        ],
+    }
+)
+
+
 MATRIX.update(API_MATRIX)
 # --- end of api ------------------------------------------------------------------------
 

@@ -20,7 +20,7 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.openapi.docs import Swagger
 
-from . import actions, errors, resources
+from . import actions, errors, people_actions, resources  # noqa: F401 - registers endpoints
 from .auth import AUTH, BearerToken
 from .schemas import PersonOut, Problem
 

@@ -6,7 +6,7 @@ Text that comes in may not contain a NUL character (PostgreSQL refuses it).
 """
 
 import datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from django.utils.translation import gettext_lazy
 from ninja import Field, Schema
@@ -617,3 +617,128 @@ class TeamTrainingIn(Input):
     first_start: Moment
     interval_weeks: int = Field(..., ge=1, le=12)
     place: text(200, ...)  # type: ignore[valid-type]
+
+
+# --- Students, employees and placements: one row of the people import ----------------
+#
+# The fields are the import's columns (docs/import-formats.md) under English names;
+# ``people_actions.py`` holds the mapping. Names (organisation, cohort, department,
+# team) are given as in an import file, not as ids.
+
+IMPORT_CELL_MAX = 254  # the longest a cell needs to be (an e-mail address)
+IMPORT_LIST_MAX = 50
+EARLIEST_DATE = datetime.date(1900, 1, 1)
+LATEST_DATE = datetime.date(2999, 12, 31)
+
+
+def cell(description: str, *, required: bool = False):
+    """A cell of the import: text without NUL; optional ones may be left out or null
+    (an empty cell)."""
+    if required:
+        return Annotated[
+            str,
+            AfterValidator(_no_nul),
+            Field(..., max_length=IMPORT_CELL_MAX, description=description),
+        ]
+    text_cell = Annotated[str, AfterValidator(_no_nul), Field(max_length=IMPORT_CELL_MAX)]
+    return Annotated[text_cell | None, Field(None, description=description)]
+
+
+def date_cell(description: str, *, required: bool = False):
+    return Annotated[
+        datetime.date if required else datetime.date | None,
+        Field(
+            ... if required else None,
+            ge=EARLIEST_DATE,
+            le=LATEST_DATE,
+            description=description,
+        ),
+    ]
+
+
+def list_cell(description: str):
+    item = Annotated[str, AfterValidator(_no_nul), Field(max_length=IMPORT_CELL_MAX)]
+    return Annotated[list[item], Field([], max_length=IMPORT_LIST_MAX, description=description)]
+
+
+DryRun = Annotated[
+    bool,
+    Field(
+        False,
+        description="true: alleen zeggen wat er zou gebeuren (het verslag van de import); "
+        "er verandert niets.",
+    ),
+]
+
+
+# Cells shared by the kinds (aliases keep the classes below readable; the cells are
+# Annotated types made by ``cell``, so a type checker needs them ignored, as ``text``).
+Username = cell("Kolom ‘gebruikersnaam’: de gebruikersnaam in Leerroute.", required=True)
+FirstName = cell("Kolom ‘voornaam’.", required=True)
+LastName = cell("Kolom ‘achternaam’.", required=True)
+Email = cell("Kolom ‘email’; leeg: het bekende adres blijft.")
+CareOrganisation = cell("Kolom ‘organisatie’: de naam van de zorgorganisatie.", required=True)
+
+
+class StudentIn(Input):
+    """One row of the school's import (kind ``studenten``)."""
+
+    student_number: cell("Kolom ‘studentnummer’: het nummer bij de school.", required=True)
+    username: Username
+    first_name: FirstName
+    last_name: LastName
+    email: Email
+    organisation: cell("Kolom ‘organisatie’: de naam van de school.", required=True)
+    cohort: cell("Kolom ‘klas’: de naam van de klas, bijv. VIG-3A.", required=True)
+    school_year: cell("Kolom ‘schooljaar’, bijv. 2026-2027; leeg: het huidige.")
+    crebo: cell("Kolom ‘crebo’ van de kwalificatie (of `qualification`).")
+    qualification: cell("Kolom ‘kwalificatie’: de titel, zonder crebo.")
+    start_date: date_cell("Kolom ‘startdatum’ van de inschrijving; leeg: vandaag.")
+    dry_run: DryRun
+
+
+class EmployeeIn(Input):
+    """One row of an HR file (kind ``medewerkers``)."""
+
+    personnel_number: cell("Kolom ‘personeelsnummer’ bij de organisatie.", required=True)
+    username: Username
+    first_name: FirstName
+    last_name: LastName
+    email: Email
+    organisation: CareOrganisation
+    department: cell("Kolom ‘afdeling’; nodig voor alle rollen behalve praktijkopleider.")
+    team: cell("Kolom ‘team’ in de afdeling; nodig voor medewerker, werkbegeleider.")
+    roles: list_cell(
+        "Kolom ‘rollen’: medewerker, werkbegeleider, studentbegeleider, praktijkopleider; "
+        "leeg: medewerker. Rollen die hier niet meer staan, eindigen."
+    )
+    start_date: date_cell("Kolom ‘startdatum’ van nieuwe rollen; leeg: vandaag.")
+    dry_run: DryRun
+
+
+class PlacementIn(Input):
+    """One row of a placements file (kind ``bpv``)."""
+
+    student_number: cell("Kolom ‘studentnummer’ (of gebruikersnaam).", required=True)
+    organisation: CareOrganisation
+    department: cell("Kolom ‘afdeling’.", required=True)
+    team: cell("Kolom ‘team’ in de afdeling.", required=True)
+    start_date: date_cell("Kolom ‘startdatum’; met de student de sleutel.", required=True)
+    end_date: date_cell("Kolom ‘einddatum’; leeg: open.")
+    mentors: list_cell(
+        "Kolom ‘werkbegeleiders’: personeelsnummers (of gebruikersnamen); de hele lijst."
+    )
+    assessor: cell("Kolom ‘studentbegeleider’: personeelsnummer (of gebruikersnaam).")
+    dry_run: DryRun
+
+
+class ImportRowOut(Schema):
+    """What the import would do with the row (``dry_run``): nothing is written."""
+
+    dry_run: bool = True
+    outcome: Literal["created", "changed", "unchanged", "refused"] = Field(
+        ..., description="created, changed, unchanged of refused."
+    )
+    label: str = Field(..., description="Zoals de importpagina het noemt (nieuw, gewijzigd …).")
+    changes: list[str] = Field(..., description="Wat er zou veranderen.")
+    errors: list[FieldError] = Field(..., description="Waarom de regel geweigerd wordt.")

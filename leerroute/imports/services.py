@@ -93,6 +93,8 @@ class RowResult:
     action: str = UNCHANGED
     changes: list[str] = field(default_factory=list)
     errors: list[tuple[str, str]] = field(default_factory=list)  # (column, reason)
+    # The person or placement the row is about (unsaved when new; saved once applied).
+    subject: object | None = field(default=None, repr=False, compare=False)
 
     def refuse(self, column: str, reason: str) -> None:
         self.errors.append((column, reason))
@@ -255,7 +257,9 @@ def not_ended() -> Q:
 
 def _end_date_for(start: datetime.date, new_start: datetime.date) -> datetime.date:
     """End a period the day before ``new_start`` (never before its own start)."""
-    return max(start, new_start - datetime.timedelta(days=1))
+    if new_start <= start:  # also keeps 0001-01-01 from going out of range
+        return start
+    return new_start - datetime.timedelta(days=1)
 
 
 # --- planners -------------------------------------------------------------------------
@@ -548,6 +552,11 @@ def _touch(model, pks: set, now) -> None:
         touch(model.objects.filter(pk__in=pks[start : start + 500]), now)
 
 
+def _ends_by_today(assignment: RoleAssignment) -> bool:
+    """Ended already (an end date today at the latest): nothing for an import to end."""
+    return assignment.end_date is not None and assignment.end_date <= today()
+
+
 def _scope_key(role: str, department_id, team_id) -> tuple:
     """What makes two assignments of a role the same, for the import."""
     if role in (Role.EMPLOYEE, Role.MENTOR):
@@ -630,10 +639,17 @@ class _Employees(_Planner):
                 self.progress(1)
                 continue
             parsed.append(row)
+            result.subject = user
             existing = self.current.get((user.pk, org.pk), []) if user.pk else []
             if user.pk:
                 self.in_file.add((user.pk, org.pk))
-            have = {_scope_key(a.role, a.department_id, a.team_id): a for a in existing}
+            # A role that ends today (ended by an earlier import of today) is not
+            # ended again, and a row naming it again starts it anew.
+            have = {
+                _scope_key(a.role, a.department_id, a.team_id): a
+                for a in existing
+                if not _ends_by_today(a)
+            }
             for key, (role, dept_id, team_id) in wanted.items():
                 if key in have:
                     continue
@@ -675,7 +691,7 @@ class _Employees(_Planner):
         keys = dict(PersonKey.objects.filter(organisation=org).values_list("user_id", "number"))
         by_user: dict[int, RowResult] = {}
         for assignment in missing:
-            if (assignment.user_id, org.pk) in self.in_file:
+            if (assignment.user_id, org.pk) in self.in_file or _ends_by_today(assignment):
                 continue
             if self.by is not None and assignment.user_id == self.by.pk:
                 continue  # never end the importing person's own roles
@@ -792,6 +808,7 @@ class _Students(_Planner):
                 self.progress(1)
                 continue
             is_new = not user.pk
+            result.subject = user
             if is_new or (user.pk, org.pk) not in student_roles:
                 self.new_assignments.append(
                     RoleAssignment(user=user, role=Role.STUDENT, organisation=org, start_date=start)
@@ -963,9 +980,11 @@ class _Placements(_Planner):
                 )
                 placements[student.pk].append(placement)
                 self.new_placements.append(placement)
+                result.subject = placement
                 self.mentor_links += [(placement, m) for m in wanted_mentors.values()]
                 result.change(_("nieuwe BPV-plaats bij %(team)s") % {"team": team.name}, True)
             else:
+                result.subject = existing
                 changed = False
                 if existing.team_id != team.pk:
                     existing.team = team

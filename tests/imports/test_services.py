@@ -146,6 +146,43 @@ def test_end_missing_ends_roles_of_people_not_in_a_full_hr_file():
     assert any(r.name == "Ingrid Bakelaar" for r in ended)
 
 
+def test_a_role_change_of_today_imported_again_changes_nothing():
+    """The old role ends today; importing the same row again the same day does not end
+    it again, and a row naming it again starts it anew."""
+    services.run(services.EMPLOYEES, table(HR_HEADER, hr_rows(1)), dry_run=False)
+    mentor = table(HR_HEADER, hr_rows(1, roles="werkbegeleider"))
+    assert services.run(services.EMPLOYEES, mentor, dry_run=False).rows[0].action == (
+        services.CHANGED
+    )
+    again = services.run(services.EMPLOYEES, mentor, dry_run=False)
+    assert again.rows[0].action == services.UNCHANGED
+    person = User.objects.get(username="hr.persoon1")
+    today = timezone.localdate()
+    assert RoleAssignment.objects.get(user=person, role=Role.EMPLOYEE).end_date == today
+    # Back to medewerker the same day: a new period, the mentor role ends today.
+    back = services.run(services.EMPLOYEES, table(HR_HEADER, hr_rows(1)), dry_run=False)
+    assert back.rows[0].action == services.CHANGED
+    active = RoleAssignment.objects.filter(user=person, end_date__isnull=True)
+    assert [a.role for a in active] == [Role.EMPLOYEE]
+
+
+def test_a_full_file_of_today_imported_again_ends_nobody_again():
+    services.run(services.EMPLOYEES, table(HR_HEADER, hr_rows(2)), dry_run=False)
+
+    def ended():
+        report = services.run(
+            services.EMPLOYEES,
+            table(HR_HEADER, hr_rows(1)),
+            organisation=dsv(),
+            dry_run=False,
+            end_missing=True,
+        )
+        return {r.key for r in report.rows if r.action == services.ENDED}
+
+    assert "P00002" in ended()  # started today, so it ends today
+    assert "P00002" not in ended()
+
+
 def test_end_missing_needs_one_organisation():
     with pytest.raises(services.ImportRefused, match="volledig medewerkersbestand"):
         services.run(services.EMPLOYEES, table(HR_HEADER, hr_rows(1)), end_missing=True)
@@ -352,3 +389,12 @@ def test_student_and_placement_imports_use_a_constant_number_of_queries():
     one = count(services.PLACEMENTS, PLACEMENT_HEADER, placements(1), dry_run=False)
     many = count(services.PLACEMENTS, PLACEMENT_HEADER, placements(30, 1), dry_run=False)
     assert one == many
+
+
+def test_a_start_date_in_year_one_does_not_overflow():
+    services.run(None, table(STUDENT_HEADER, student_rows()), dry_run=False)
+    rows = student_rows()
+    rows[0][5] = "VIG-3B"  # another cohort: the current enrolment ends the day before
+    header = [*STUDENT_HEADER, "startdatum"]
+    report = services.run(None, table(header, [[*rows[0], "0001-01-01"]]), dry_run=False)
+    assert report.rows[0].action == services.CHANGED
