@@ -35,6 +35,7 @@ from django.utils.translation import gettext as _
 
 from leerroute.core import access
 from leerroute.core.changes import touch
+from leerroute.people import queries as people_queries
 from leerroute.people.models import (
     Cohort,
     Department,
@@ -366,6 +367,33 @@ class _Planner:
                 user_id__in=[u.pk for u in self.users_by_name.values()],
             )
         }
+        self.elsewhere = self._tied_elsewhere([u.pk for u in self.users_by_name.values()])
+
+    def _tied_elsewhere(self, user_ids: list[int]) -> set[int]:
+        """Accounts an importer limited to some organisations may not link by username:
+        beheer accounts and people with a number, role, placement or enrollment
+        (also an ended one) at an organisation outside those (their name, e-mail
+        and roles are another organisation's business)."""
+        if self.allowed is None or not user_ids or people_queries.is_admin(self.by):
+            return set()
+        allowed = list(self.allowed)
+        tied = set(
+            User.objects.filter(pk__in=user_ids)
+            .filter(Q(is_staff=True) | Q(is_superuser=True))
+            .values_list("pk", flat=True)
+        )
+        for model, user_field, org_field in (
+            (PersonKey, "user_id", "organisation_id"),
+            (RoleAssignment, "user_id", "organisation_id"),
+            (Placement, "student_id", "team__department__organisation_id"),
+            (Enrollment, "student_id", "cohort__organisation_id"),
+        ):
+            tied.update(
+                model.objects.filter(**{f"{user_field}__in": user_ids})
+                .exclude(**{f"{org_field}__in": allowed})
+                .values_list(user_field, flat=True)
+            )
+        return tied
 
     def person(self, result: RowResult, org: Organisation, values: dict) -> User | None:
         """The account for this row: known by number, linked by username, or new."""
@@ -420,6 +448,16 @@ class _Planner:
                 return None
         else:
             user = self.users_by_name.get(username.lower())
+            if user is not None and user.pk in self.elsewhere:
+                result.refuse(
+                    "gebruikersnaam",
+                    _(
+                        "Gebruikersnaam %(username)s hoort bij iemand van een andere "
+                        "organisatie; alleen de beheerder kan dit account koppelen."
+                    )
+                    % {"username": user.username},
+                )
+                return None
             if user is not None:
                 known = self.user_keys.get((org.pk, user.pk))
                 if known:

@@ -398,3 +398,41 @@ def test_a_start_date_in_year_one_does_not_overflow():
     header = [*STUDENT_HEADER, "startdatum"]
     report = services.run(None, table(header, [[*rows[0], "0001-01-01"]]), dry_run=False)
     assert report.rows[0].action == services.CHANGED
+
+
+def test_practice_educator_cannot_take_over_another_organisations_account(demo):
+    """Linking by username: an account of another organisation (Topaz's mentor) is
+    not renamed, numbered or given roles by DSV's practice educator; the beheerder may."""
+    other = demo["werkbegeleider2"]
+    assert not other.role_assignments.filter(organisation__name=DSV).exists()
+    name = (other.first_name, other.last_name)
+    row = ["D-77", other.username, "Over", "Genomen", "", DSV, RIJNHOF]
+    row += ["Team Tulp", "werkbegeleider"]
+    with pytest.raises(services.ImportRefused):
+        services.run(
+            services.EMPLOYEES,
+            table(HR_HEADER, [row]),
+            by=demo["praktijkopleider1"],
+            dry_run=False,
+        )
+    report = services.run(services.EMPLOYEES, table(HR_HEADER, [row]), by=demo["praktijkopleider1"])
+    assert report.rows[0].action == services.REFUSED
+    assert report.rows[0].errors[0][0] == "gebruikersnaam"
+    assert "andere organisatie" in report.rows[0].errors[0][1]
+    other.refresh_from_db()
+    assert (other.first_name, other.last_name) == name
+    assert not PersonKey.objects.filter(user=other).exists()
+    assert not other.role_assignments.filter(organisation__name=DSV).exists()
+
+    # An account of their own organisation is linked as before.
+    own = ["D-78", "werkbegeleider1", "Inge", "Bakelaar", "", DSV, RIJNHOF]
+    own += ["Team Tulp", "werkbegeleider"]
+    report = services.run(services.EMPLOYEES, table(HR_HEADER, [own]), by=demo["praktijkopleider1"])
+    assert report.rows[0].action != services.REFUSED
+
+    # The beheerder links across organisations.
+    report = services.run(
+        services.EMPLOYEES, table(HR_HEADER, [row]), by=demo["beheerder"], dry_run=False
+    )
+    assert report.rows[0].action != services.REFUSED
+    assert PersonKey.objects.filter(user=other, number="D-77").exists()
