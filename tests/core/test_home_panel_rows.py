@@ -1,0 +1,192 @@
+"""The home panels built with their scopes compiled once show the same rows as
+the plain queries they replaced, for every demo account.
+
+The reference functions below are the panels' earlier queries, word for word:
+each scope used directly as a nested subquery. A change in a panel's query
+that shows other rows (or the same rows in another order) fails here.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.utils import timezone
+
+from leerroute.conversations import home as conversation_home
+from leerroute.conversations import queries as conversation_queries
+from leerroute.conversations.models import Agreement, Conversation, school_half
+from leerroute.people import queries as people
+from leerroute.people.models import Enrollment, Role, User
+from leerroute.school import home as school_home
+from leerroute.school import queries as school_queries
+from leerroute.school.weeks import recent
+
+
+def _ids(rows):
+    return [row.pk for row in rows]
+
+
+def _fresh(username):
+    """A user object as in a new request (nothing cached on it)."""
+    return User.objects.get(username=username)
+
+
+def _mine_before(user):
+    agreements = (
+        conversation_queries.agreements_visible_to(user)
+        .filter(owner=user)
+        .open()
+        .exclude(conversation__status=Conversation.Status.CANCELLED)
+        .order_by("due_date", "pk")[: conversation_home.LIST_LIMIT]
+    )
+    upcoming = (
+        conversation_queries.conversations_visible_to(user)
+        .filter(participants__user=user, ends_at__gte=timezone.now())
+        .not_cancelled()
+        .order_by("starts_at", "pk")[:5]
+    )
+    return {"upcoming": _ids(upcoming), "agreements": _ids(agreements)}
+
+
+def _planner_before(user):
+    today = timezone.localdate()
+    first, last = school_half(today)
+    students = conversation_queries.students_to_plan_for(user)
+    have_one = Conversation.objects.not_cancelled().in_period(first, last).values("student_id")
+    missing = students.exclude(pk__in=have_one).order_by("first_name", "last_name", "pk")
+    visible = conversation_queries.conversations_visible_to(user).filter(student__in=students)
+    overdue = visible.overdue().order_by("starts_at", "pk")
+    past_due = (
+        Agreement.objects.filter(conversation__in=visible)
+        .past_due(today)
+        .exclude(conversation__status=Conversation.Status.CANCELLED)
+        .order_by("due_date", "pk")
+    )
+    limit = conversation_home.LIST_LIMIT
+    missing_list = _ids(missing[: limit + 1])
+    return {
+        "missing": missing_list[:limit],
+        "missing_more": len(missing_list) > limit,
+        "overdue": _ids(overdue[:limit]),
+        "past_due": _ids(past_due[:limit]),
+    }
+
+
+def _guide_before(user):
+    visible = people.students_visible_to(user).filter(
+        pk__in=Enrollment.objects.active().values("student_id")
+    )
+    students = visible.order_by("first_name", "last_name")[: school_home.STUDENT_LIMIT]
+    rows = school_home.week_rows(user, students)
+    cohorts = school_queries.cohort_ids_of(visible)
+    updates = (
+        school_queries.updates_visible_to(user)
+        .published()
+        .in_weeks(recent())
+        .filter(cohort_id__in=cohorts)
+        .order_by("-year", "-week", "cohort__name")[: school_home.RECENT_LIMIT]
+    )
+    return {
+        "rows": [(r["student"].pk, r["update"] and r["update"].pk, r["suggestion"]) for r in rows],
+        "more": max(visible.count() - school_home.STUDENT_LIMIT, 0),
+        "updates": _ids(updates),
+    }
+
+
+def _panel(panels, template):
+    found = [p.context for p in panels if p.template == template]
+    assert len(found) <= 1
+    return found[0] if found else None
+
+
+ACCOUNTS = [
+    "student1",
+    "student2",
+    "werkbegeleider1",
+    "werkbegeleider2",
+    "studentbegeleider1",
+    "praktijkopleider1",
+    "praktijkopleider2",
+    "docent1",
+    "docent2",
+    "trainer",
+    "beheerder",
+]
+
+
+@pytest.mark.parametrize("account", ACCOUNTS)
+def test_the_conversation_panels_show_the_same_rows(account, demo):
+    if account not in demo:
+        pytest.skip(f"no demo account {account}")
+    panels = conversation_home.panels(_fresh(account))
+    user = _fresh(account)
+    mine = _panel(panels, "conversations/panels/mine.html")
+    before = _mine_before(user)
+    if mine is None:
+        assert before == {"upcoming": [], "agreements": []}
+    else:
+        assert {"upcoming": _ids(mine["upcoming"]), "agreements": _ids(mine["agreements"])} == (
+            before
+        )
+    planner = _panel(panels, "conversations/panels/planner.html")
+    if planner is None:
+        assert not people.has_role(user, Role.TEACHER, Role.PRACTICE_EDUCATOR) or not (
+            conversation_queries.students_to_plan_for(user).exists()
+        )
+    else:
+        assert {
+            "missing": _ids(planner["missing"]),
+            "missing_more": planner["missing_more"],
+            "overdue": _ids(planner["overdue"]),
+            "past_due": _ids(planner["past_due"]),
+        } == _planner_before(user)
+
+
+@pytest.mark.parametrize("account", ACCOUNTS)
+def test_the_school_guide_panel_shows_the_same_rows(account, demo):
+    if account not in demo:
+        pytest.skip(f"no demo account {account}")
+    guide = _panel(school_home.panels(_fresh(account)), "school/panels/guide.html")
+    user = _fresh(account)
+    if guide is None:
+        assert not people.has_role(user, Role.MENTOR, Role.PRACTICE_EDUCATOR)
+        return
+    assert {
+        "rows": [
+            (r["student"].pk, r["update"] and r["update"].pk, r["suggestion"])
+            for r in guide["rows"]
+        ],
+        "more": guide["more"],
+        "updates": _ids(guide["updates"]),
+    } == _guide_before(user)
+
+
+def test_the_demo_panels_are_not_empty(demo):
+    """The comparisons above compare something: the demo fills every list."""
+    planner = _panel(
+        conversation_home.panels(_fresh("docent1")), "conversations/panels/planner.html"
+    )
+    assert planner["missing"] and planner["overdue"] and planner["past_due"]
+    mine = [_mine_before(_fresh(account)) for account in ACCOUNTS if account in demo]
+    assert any(m["upcoming"] for m in mine) and any(m["agreements"] for m in mine)
+    guide = _panel(school_home.panels(_fresh("werkbegeleider1")), "school/panels/guide.html")
+    assert guide["rows"] and guide["updates"]
+    assert any(r["update"] for r in guide["rows"])
+
+
+def test_the_more_link_counts_every_student_beyond_the_first_page(demo, monkeypatch):
+    monkeypatch.setattr(school_home, "STUDENT_LIMIT", 1)
+    guide = _panel(school_home.panels(_fresh("praktijkopleider1")), "school/panels/guide.html")
+    assert len(guide["rows"]) == 1
+    assert guide == guide | {"more": _guide_before(_fresh("praktijkopleider1"))["more"]}
+    assert guide["more"] >= 1
+
+
+@pytest.mark.parametrize("account", ["werkbegeleider1", "docent1", "trainer", "beheerder"])
+def test_visible_pks_is_the_registered_scope(account, demo):
+    from leerroute.core import access
+
+    user = _fresh(account)
+    for model in (User, Conversation, Agreement):
+        assert set(model.objects.filter(pk__in=access.visible_pks(user, model))) == set(
+            access.visible(user, model)
+        )
