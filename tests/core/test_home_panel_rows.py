@@ -190,3 +190,80 @@ def test_visible_pks_is_the_registered_scope(account, demo):
         assert set(model.objects.filter(pk__in=access.visible_pks(user, model))) == set(
             access.visible(user, model)
         )
+
+
+def _assessor_before(user):
+    from leerroute.feedback import home as feedback_home
+    from leerroute.feedback import queries as feedback_queries
+
+    reviewable = feedback_queries.students_for_review(user)
+    quiet = feedback_home._without_recent_feedback(reviewable).order_by("first_name", "last_name")
+    drafts = (
+        feedback_queries.reviews_visible_to(user)
+        .drafts()
+        .filter(student__in=reviewable)
+        .order_by("review_date")
+    )
+    limit = feedback_home.LIST_LIMIT
+    return {"quiet": _ids(quiet[:limit]), "drafts": _ids(drafts[:limit])}
+
+
+def _corrections_before(user):
+    from leerroute.privacy import home as privacy_home
+    from leerroute.privacy.queries import open_for
+
+    pending = open_for(user)
+    total = pending.count()
+    if not total:
+        return None
+    requests = _ids(pending.order_by("-created_at", "-pk")[: privacy_home.SHOWN])
+    return {"requests": requests, "more": total - len(requests)}
+
+
+@pytest.mark.parametrize("account", ACCOUNTS)
+def test_the_assessor_and_correction_panels_show_the_same_rows(account, demo):
+    from leerroute.feedback import home as feedback_home
+    from leerroute.privacy import home as privacy_home
+
+    if account not in demo:
+        pytest.skip(f"no demo account {account}")
+    user = _fresh(account)
+    assessor = _panel(feedback_home.panels(_fresh(account)), "feedback/panels/assessor.html")
+    if assessor is not None:
+        assert {
+            "quiet": _ids(assessor["quiet"]),
+            "drafts": _ids(assessor["drafts"]),
+        } == _assessor_before(user)
+    corrections = _panel(privacy_home.panels(_fresh(account)), "privacy/home_corrections.html")
+    if corrections is None:
+        assert _corrections_before(user) is None
+    else:
+        assert {
+            "requests": _ids(corrections["requests"]),
+            "more": corrections["more"],
+        } == _corrections_before(user)
+
+
+def test_a_correction_request_shows_in_the_same_panel(demo):
+    """The demo has no open request for a handler: make some, so the panel is compared."""
+    from leerroute.feedback.models import Feedback
+    from leerroute.privacy import home as privacy_home
+    from leerroute.privacy.models import CorrectionRequest
+
+    feedback = list(Feedback.objects.filter(author=demo["werkbegeleider1"]).order_by("pk")[:4])
+    assert feedback
+    for i in range(7):
+        item = feedback[i % len(feedback)]
+        CorrectionRequest.objects.create(
+            student=item.student,
+            kind=CorrectionRequest.Kind.FEEDBACK,
+            object_id=item.pk,
+            status=CorrectionRequest.Status.OPEN,
+            reason="Klopt niet",
+        )
+    panel = _panel(privacy_home.panels(_fresh("werkbegeleider1")), "privacy/home_corrections.html")
+    assert len(panel["requests"]) == privacy_home.SHOWN and panel["more"] == 2
+    assert {
+        "requests": _ids(panel["requests"]),
+        "more": panel["more"],
+    } == _corrections_before(_fresh("werkbegeleider1"))
