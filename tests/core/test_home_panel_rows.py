@@ -267,3 +267,40 @@ def test_a_correction_request_shows_in_the_same_panel(demo):
         "requests": _ids(panel["requests"]),
         "more": panel["more"],
     } == _corrections_before(_fresh("werkbegeleider1"))
+
+
+@pytest.mark.parametrize("account", ACCOUNTS)
+def test_the_learning_assessor_and_training_panels_show_the_same_rows(account, demo):
+    from leerroute.learning import home as learning_home
+    from leerroute.learning import queries as learning_queries
+    from leerroute.people import home as people_home
+    from leerroute.training import home as training_home
+    from leerroute.training.models import Enrolment
+
+    if account not in demo:
+        pytest.skip(f"no demo account {account}")
+    user = _fresh(account)
+    student = _panel(learning_home.panels(_fresh(account)), "learning/panels/student.html")
+    if student is not None:
+        mine = learning_queries.own_learning_questions(user)
+        waiting = mine.waiting_for_student()
+        todo = _ids(waiting.order_by("-updated_at", "-pk")[: learning_home.PANEL_LIMIT])
+        assert (
+            _ids(student["todo"]),
+            student["more"],
+            student["with_mentor"],
+        ) == (todo, waiting.count() - len(todo), mine.waiting_for_mentor().count())
+    assessor = _panel(people_home.panels(_fresh(account)), "people/panels/assessor.html")
+    if assessor is not None:
+        placements = (
+            people.placements_with_people()
+            .active()
+            .filter(people.assessor_placements_q(user))
+            .order_by("team__name", "student__last_name", "pk")
+        )
+        assert (_ids(assessor["placements"]), assessor["more"]) == (
+            _ids(placements[: people_home.LIST_LIMIT]),
+            max(0, placements.count() - people_home.LIST_LIMIT),
+        )
+    training = _panel(training_home.panels(_fresh(account)), "training/panels/mine.html")
+    assert (training is not None) == Enrolment.objects.filter(user=user).exists()
