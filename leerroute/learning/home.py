@@ -1,6 +1,6 @@
 """Home-page panels: what needs the student's or the mentor's action."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Window
 
 from leerroute.core.panels import WAITING, Panel
 from leerroute.people.models import Role
@@ -39,9 +39,15 @@ def panels(user) -> list[Panel]:
             )
         )
     if Role.MENTOR in held:
-        waiting = queries.waiting_for(user).with_people()
-        newest = list(waiting.order_by("-updated_at", "-pk")[:PANEL_LIMIT])
-        count = waiting.count()
+        # The newest and the number of all in one query: a window count (one row
+        # per question: a placement names a mentor once).
+        newest = list(
+            queries.waiting_for(user)
+            .with_people()
+            .annotate(total=Window(Count("pk")))
+            .order_by("-updated_at", "-pk")[:PANEL_LIMIT]
+        )
+        count = newest[0].total if newest else 0
         found.append(
             Panel(
                 "learning/panels/mentor.html",

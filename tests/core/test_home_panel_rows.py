@@ -290,6 +290,16 @@ def test_the_learning_assessor_and_training_panels_show_the_same_rows(account, d
             student["more"],
             student["with_mentor"],
         ) == (todo, waiting.count() - len(todo), mine.waiting_for_mentor().count())
+    mentor = _panel(learning_home.panels(_fresh(account)), "learning/panels/mentor.html")
+    if mentor is not None:
+        waiting = learning_queries.waiting_for(user)
+        newest = _ids(waiting.order_by("-updated_at", "-pk")[: learning_home.PANEL_LIMIT])
+        count = waiting.count()
+        assert (_ids(mentor["waiting"]), mentor["count"], mentor["more"]) == (
+            newest,
+            count,
+            count - len(newest),
+        )
     assessor = _panel(people_home.panels(_fresh(account)), "people/panels/assessor.html")
     if assessor is not None:
         placements = (
@@ -304,3 +314,14 @@ def test_the_learning_assessor_and_training_panels_show_the_same_rows(account, d
         )
     training = _panel(training_home.panels(_fresh(account)), "training/panels/mine.html")
     assert (training is not None) == Enrolment.objects.filter(user=user).exists()
+
+
+def test_the_mentor_counts_every_waiting_question_beyond_the_first(demo, monkeypatch):
+    from leerroute.learning import home as learning_home
+    from leerroute.learning import queries as learning_queries
+
+    monkeypatch.setattr(learning_home, "PANEL_LIMIT", 1)
+    mentor = _panel(learning_home.panels(_fresh("werkbegeleider1")), "learning/panels/mentor.html")
+    count = learning_queries.waiting_for(_fresh("werkbegeleider1")).count()
+    assert count > 1
+    assert (len(mentor["waiting"]), mentor["count"], mentor["more"]) == (1, count, count - 1)
