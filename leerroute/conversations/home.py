@@ -44,7 +44,7 @@ def _planner(user) -> dict:
     first, last = school_half(today)
     # The students to plan for and the conversation scope: their SQL built once
     # for the three lists.
-    students = access.pks_subquery(queries.students_to_plan_for(user))
+    students = access.pks_of(user, queries.students_to_plan_for)
     have_one = Conversation.objects.not_cancelled().in_period(first, last).values("student_id")
     missing = (
         User.objects.filter(pk__in=students)
