@@ -325,3 +325,24 @@ def test_the_mentor_counts_every_waiting_question_beyond_the_first(demo, monkeyp
     count = learning_queries.waiting_for(_fresh("werkbegeleider1")).count()
     assert count > 1
     assert (len(mentor["waiting"]), mentor["count"], mentor["more"]) == (1, count, count - 1)
+
+
+def test_the_next_meeting_of_each_group_is_the_first_upcoming_one(demo):
+    import datetime
+
+    from leerroute.intervision import queries as intervision_queries
+    from leerroute.intervision.models import IntervisionGroup, Meeting
+
+    groups = list(IntervisionGroup.objects.all())
+    assert groups
+    # A second, later meeting for every group with a next one: still the first is shown.
+    for meeting in intervision_queries.next_meetings([g.pk for g in groups]).values():
+        meeting.pk = None
+        meeting.starts_at += datetime.timedelta(days=14)
+        meeting.ends_at += datetime.timedelta(days=14)
+        meeting.save()
+    before: dict = {}
+    for meeting in Meeting.objects.upcoming().filter(group__in=groups):
+        before.setdefault(meeting.group_id, meeting.pk)
+    found = intervision_queries.next_meetings([g.pk for g in groups])
+    assert before and {g: m.pk for g, m in found.items()} == before
