@@ -22,7 +22,7 @@ def _student_of(demo, mentor):
 PAGES = [
     # account, url (a callable of demo), at most this many queries
     ("student1", lambda demo: reverse("core:home"), 19),
-    ("werkbegeleider1", lambda demo: reverse("core:home"), 29),
+    ("werkbegeleider1", lambda demo: reverse("core:home"), 28),
     ("studentbegeleider1", lambda demo: reverse("core:home"), 21),
     ("praktijkopleider1", lambda demo: reverse("core:home"), 32),
     ("docent1", lambda demo: reverse("core:home"), 20),
