@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from leerroute.core.access import can
+from leerroute.core import access
 from leerroute.core.panels import Panel
 from leerroute.people import queries as people
-from leerroute.people.models import Role
+from leerroute.people.models import Role, User
 
 from . import queries
 from .models import Agreement, Conversation, school_half
@@ -21,7 +21,7 @@ def panels(user) -> list[Panel]:
     mine = _mine(user)
     if mine["upcoming"] or mine["agreements"]:
         found.append(Panel("conversations/panels/mine.html", mine, order=12))
-    if people.has_role(user, Role.TEACHER, Role.PRACTICE_EDUCATOR) and can(
+    if people.has_role(user, Role.TEACHER, Role.PRACTICE_EDUCATOR) and access.can(
         user, "conversations.plan"
     ):
         found.append(Panel("conversations/panels/planner.html", _planner(user), order=13))
@@ -42,13 +42,21 @@ def _mine(user) -> dict:
 def _planner(user) -> dict:
     today = timezone.localdate()
     first, last = school_half(today)
-    students = queries.students_to_plan_for(user)
+    # The students to plan for and the conversation scope: their SQL built once
+    # for the three lists.
+    students = access.pks_of(user, queries.students_to_plan_for)
     have_one = Conversation.objects.not_cancelled().in_period(first, last).values("student_id")
-    missing = students.exclude(pk__in=have_one).order_by("first_name", "last_name", "pk")
-    visible = queries.conversations_visible_to(user).filter(student__in=students)
+    missing = (
+        User.objects.filter(pk__in=students)
+        .exclude(pk__in=have_one)
+        .order_by("first_name", "last_name", "pk")
+    )
+    visible = Conversation.objects.filter(
+        pk__in=access.visible_pks(user, Conversation), student_id__in=students
+    )
     overdue = visible.overdue().select_related("student").order_by("starts_at", "pk")
     past_due = (
-        Agreement.objects.filter(conversation__in=visible)
+        Agreement.objects.filter(conversation__in=visible.values("pk"))
         .past_due(today)
         .exclude(conversation__status=Conversation.Status.CANCELLED)
         .select_related("owner", "conversation__student")

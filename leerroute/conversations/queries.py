@@ -197,8 +197,10 @@ def proposed_agenda(student: User, by: User) -> list[str]:
 
 def open_agreements_of(user) -> QuerySet[Agreement]:
     """The user's own open agreements, in conversations they may see."""
+    # The conversation scope as a subquery compiled once per request (the home
+    # page filters several lists by it); the same rows as agreements_visible_to.
     return (
-        agreements_visible_to(user)
+        Agreement.objects.filter(conversation_id__in=access.visible_pks(user, Conversation))
         .filter(owner=user)
         .open()
         .exclude(conversation__status=Conversation.Status.CANCELLED)
@@ -210,7 +212,7 @@ def open_agreements_of(user) -> QuerySet[Agreement]:
 def upcoming_for(user) -> QuerySet[Conversation]:
     """Conversations the user takes part in that have not ended yet."""
     return (
-        conversations_visible_to(user)
+        Conversation.objects.filter(pk__in=access.visible_pks(user, Conversation))
         .filter(participants__user=user, ends_at__gte=timezone.now())
         .not_cancelled()
         .select_related("student")

@@ -7,7 +7,8 @@ Whether a person sees a conversation at all is its scope (``queries.py``,
 import rules
 from django.utils import timezone
 
-from leerroute.people.models import Role
+from leerroute.core import access
+from leerroute.people.models import Role, User
 from leerroute.people.rules import (
     is_assessor,
     is_mentor,
@@ -19,14 +20,20 @@ from leerroute.people.rules import (
 from . import queries
 
 
+def _planned_for(user):
+    # The students one plans for, compiled once per request: the home page's
+    # planner and these rules ask it for the same person.
+    return User.objects.filter(pk__in=access.pks_of(user, queries.students_to_plan_for))
+
+
 @rules.predicate
 def plans_for_someone(user):
-    return queries.students_to_plan_for(user).exists()
+    return _planned_for(user).exists()
 
 
 @rules.predicate
 def plans_for(user, student):
-    return queries.students_to_plan_for(user).filter(pk=student.pk).exists()
+    return _planned_for(user).filter(pk=student.pk).exists()
 
 
 @rules.predicate

@@ -2,12 +2,13 @@
 
 from django.db.models import Exists, OuterRef
 
+from leerroute.core import access
 from leerroute.core.panels import PEOPLE, WAITING, Panel
 from leerroute.people import queries as people
-from leerroute.people.models import Placement, Role
+from leerroute.people.models import Placement, Role, User
 
 from . import queries
-from .models import RECENT_FEEDBACK_DAYS, Feedback
+from .models import RECENT_FEEDBACK_DAYS, Feedback, ProgressReview
 
 LIST_LIMIT = 25
 
@@ -60,12 +61,15 @@ def _mentor(user) -> dict:
 
 
 def _assessor(user) -> dict:
-    reviewable = queries.students_for_review(user)
-    quiet = _without_recent_feedback(reviewable).order_by("first_name", "last_name")
+    # The students to review and the review scope: their SQL built once.
+    reviewable = access.pks_subquery(queries.students_for_review(user))
+    quiet = _without_recent_feedback(User.objects.filter(pk__in=reviewable)).order_by(
+        "first_name", "last_name"
+    )
     drafts = (
-        queries.reviews_visible_to(user)
+        ProgressReview.objects.filter(pk__in=access.visible_pks(user, ProgressReview))
         .drafts()
-        .filter(student__in=reviewable)
+        .filter(student_id__in=reviewable)
         .select_related("student")
         .order_by("review_date")
     )

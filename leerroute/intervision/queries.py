@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from leerroute.core import access
@@ -141,14 +141,19 @@ def with_meeting_counts(groups: QuerySet[IntervisionGroup], now=None) -> QuerySe
 
 
 def next_meetings(group_ids) -> dict[int, Meeting]:
-    """The next meeting of each group, with its method and steps (two queries)."""
-    found: dict[int, Meeting] = {}
+    """The next meeting of each group, with its method and steps (two queries).
+
+    Only the first upcoming meeting of each group is read (one subquery per
+    group), not every planned meeting of the year with its steps."""
+    first = Meeting.objects.upcoming().filter(group_id=OuterRef("pk")).values("pk")[:1]
+    firsts = (
+        IntervisionGroup.objects.filter(pk__in=list(group_ids))
+        .annotate(next_pk=Subquery(first))
+        .values("next_pk")
+    )
     upcoming = (
-        Meeting.objects.upcoming()
-        .filter(group_id__in=group_ids)
+        Meeting.objects.filter(pk__in=firsts)
         .select_related("method")
         .prefetch_related("method__steps")
     )
-    for meeting in upcoming:
-        found.setdefault(meeting.group_id, meeting)
-    return found
+    return {meeting.group_id: meeting for meeting in upcoming}

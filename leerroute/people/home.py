@@ -1,6 +1,6 @@
 """Panels of the home page for each role (see leerroute.core.panels)."""
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Window
 
 from leerroute.core.panels import PEOPLE, REST, Panel
 
@@ -50,17 +50,17 @@ def _student(user) -> dict:
 
 
 def _assessor(user) -> dict:
-    placements = (
+    # A department can have hundreds of students: the first ones, and how many more
+    # (a window over the same conditions, in the same query).
+    placements = list(
         queries.placements_with_people()
         .active()
         .filter(queries.assessor_placements_q(user))
-        .order_by("team__name", "student__last_name", "pk")
+        .annotate(total=Window(Count("pk")))
+        .order_by("team__name", "student__last_name", "pk")[:LIST_LIMIT]
     )
-    # A department can have hundreds of students: the first ones, and how many more.
-    return {
-        "placements": placements[:LIST_LIMIT],
-        "more": max(0, placements.count() - LIST_LIMIT),
-    }
+    total = placements[0].total if placements else 0
+    return {"placements": placements, "more": max(0, total - LIST_LIMIT)}
 
 
 def _practice_educator(user) -> dict:

@@ -1,5 +1,7 @@
 """'Mijn overzicht': open correction requests for the author or assessor who handles them."""
 
+from django.db.models import Count, Window
+
 from leerroute.core.panels import Panel
 
 from .queries import open_for
@@ -8,12 +10,17 @@ SHOWN = 5
 
 
 def panels(user) -> list[Panel]:
-    pending = open_for(user)  # built once: its conditions are costly to build
-    total = pending.count()
-    if not total:
+    # One query: the first requests, and the number of all of them as a window
+    # over the same conditions (costly to build, so built once).
+    requests = list(
+        open_for(user)
+        .annotate(total=Window(Count("pk")))
+        .select_related("student")
+        .order_by("-created_at", "-pk")[:SHOWN]
+    )
+    if not requests:
         return []
-    requests = list(pending.select_related("student").order_by("-created_at", "-pk")[:SHOWN])
-    more = total - len(requests)
+    more = requests[0].total - len(requests)
     return [
         Panel(
             "privacy/home_corrections.html",

@@ -11,7 +11,8 @@ def _handled_q(user) -> Q:
     from leerroute.feedback import queries as feedback_queries
     from leerroute.feedback.models import Feedback, ProgressReview
 
-    students = feedback_queries.students_for_review(user).values("pk")
+    # Used twice below: its nested conditions compiled once.
+    students = access.pks_subquery(feedback_queries.students_for_review(user))
     feedback = Feedback.objects.filter(Q(author=user) | Q(student__in=students)).values("pk")
     reviews = ProgressReview.objects.filter(Q(author=user) | Q(student__in=students)).values("pk")
     return Q(kind=CorrectionRequest.Kind.FEEDBACK, object_id__in=feedback) | Q(

@@ -11,9 +11,12 @@ A constant number of queries whatever the number of students and updates.
 
 from __future__ import annotations
 
+from django.db.models import Count, Window
+
+from leerroute.core import access
 from leerroute.core.panels import Panel
 from leerroute.people import queries as people
-from leerroute.people.models import Enrollment, Role
+from leerroute.people.models import Enrollment, Role, User
 
 from . import queries
 from .models import WeeklyUpdate
@@ -50,7 +53,7 @@ def week_rows(user, students) -> list[dict]:
     updates = {
         u.cohort_id: u
         for u in queries.published_in([now], set(cohort_of.values())).filter(
-            pk__in=queries.updates_visible_to(user).values("pk")
+            pk__in=access.visible_pks(user, WeeklyUpdate)
         )
     }
 
@@ -62,14 +65,20 @@ def week_rows(user, students) -> list[dict]:
 
 
 def guide_context(user) -> dict:
-    visible = people.students_visible_to(user).filter(
+    # The scopes of students and updates as subqueries built once; the number of
+    # students comes with the first page of them (a window count, no second query).
+    visible = User.objects.filter(pk__in=access.visible_pks(user, User)).filter(
         pk__in=Enrollment.objects.active().values("student_id")
     )
-    students = visible.order_by("first_name", "last_name")[:STUDENT_LIMIT]
+    students = list(
+        visible.annotate(total=Window(Count("pk"))).order_by("first_name", "last_name")[
+            :STUDENT_LIMIT
+        ]
+    )
     rows = week_rows(user, students)
     cohorts = queries.cohort_ids_of(visible)
     updates = (
-        queries.updates_visible_to(user)
+        WeeklyUpdate.objects.filter(pk__in=access.visible_pks(user, WeeklyUpdate))
         .published()
         .in_weeks(recent())
         .filter(cohort_id__in=cohorts)
@@ -78,7 +87,7 @@ def guide_context(user) -> dict:
     )
     return {
         "rows": rows,
-        "more": max(visible.count() - STUDENT_LIMIT, 0),
+        "more": max(students[0].total - STUDENT_LIMIT, 0) if students else 0,
         "updates": updates,
         "now": Week.current(),
     }

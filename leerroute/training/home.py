@@ -9,7 +9,7 @@ from leerroute.people.models import Role
 
 from . import queries
 from .models import Enrolment, Programme
-from .overview import my_overview
+from .overview import enrolment_statuses, my_overview
 
 UPCOMING_ON_HOME = 3
 
@@ -17,10 +17,10 @@ UPCOMING_ON_HOME = 3
 def panels(user) -> list[Panel]:
     found = []
     held = people.roles(user)
-    if Enrolment.objects.filter(user=user).exists():
-        found.append(
-            Panel("training/panels/mine.html", my_overview(user, UPCOMING_ON_HOME), order=REST + 5)
-        )
+    statuses = enrolment_statuses(user)  # none: no panel
+    if statuses:
+        overview = my_overview(user, UPCOMING_ON_HOME, statuses)
+        found.append(Panel("training/panels/mine.html", overview, order=REST + 5))
     if Role.TRAINER in held:
         programmes = (
             Programme.objects.filter(trainers=user, kind=Programme.Kind.PROGRAMME)

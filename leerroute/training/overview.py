@@ -11,10 +11,19 @@ from .cascade import EMPLOYEE_ROLES, readiness_of
 from .models import Attendance, Enrolment, Programme, Session
 
 
-def my_overview(user, limit: int | None = None) -> dict:
+def enrolment_statuses(user) -> dict[int, str]:
+    """Programme id -> the status of the user's enrolment (one per programme)."""
+    return dict(
+        Enrolment.objects.filter(user=user).order_by().values_list("programme_id", "status")
+    )
+
+
+def my_overview(user, limit: int | None = None, statuses: dict[int, str] | None = None) -> dict:
     """Upcoming sessions (enrolled or invited), the attendance record per
-    programme ("2 van 4 bijeenkomsten") and, for employees, their readiness."""
-    statuses = dict(Enrolment.objects.filter(user=user).values_list("programme_id", "status"))
+    programme ("2 van 4 bijeenkomsten") and, for employees, their readiness.
+    ``statuses``: ``enrolment_statuses(user)`` when the caller has them already."""
+    if statuses is None:
+        statuses = enrolment_statuses(user)
     upcoming = list(
         Session.objects.filter(programme_id__in=list(statuses), ends_at__gte=timezone.now())
         .select_related("programme")

@@ -21,11 +21,11 @@ def _student_of(demo, mentor):
 
 PAGES = [
     # account, url (a callable of demo), at most this many queries
-    ("student1", lambda demo: reverse("core:home"), 20),
-    ("werkbegeleider1", lambda demo: reverse("core:home"), 32),
-    ("studentbegeleider1", lambda demo: reverse("core:home"), 24),
-    ("praktijkopleider1", lambda demo: reverse("core:home"), 34),
-    ("docent1", lambda demo: reverse("core:home"), 21),
+    ("student1", lambda demo: reverse("core:home"), 19),
+    ("werkbegeleider1", lambda demo: reverse("core:home"), 28),
+    ("studentbegeleider1", lambda demo: reverse("core:home"), 21),
+    ("praktijkopleider1", lambda demo: reverse("core:home"), 32),
+    ("docent1", lambda demo: reverse("core:home"), 20),
     ("trainer", lambda demo: reverse("core:home"), 8),
     ("beheerder", lambda demo: reverse("core:home"), 10),
     (
