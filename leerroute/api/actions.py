@@ -538,19 +538,7 @@ def _review_form(student, processes, *, review, date, summary, levels, cited, pu
 
 def _save_review(request, form, student, review=None) -> ProgressReview:
     """As the page saves it: ``feedback.services.save_review`` with the form's values."""
-    saved = _service_errors(
-        lambda: feedback_services.save_review(
-            author=request.user,
-            student=student,
-            review_date=form.cleaned_data["review_date"],
-            summary=form.cleaned_data["summary"],
-            levels=form.levels(),
-            cited=list(form.cleaned_data["cited_feedback"]),
-            publish=form.publishing,
-            review=review,
-            expected_version=form.cleaned_data.get("version"),
-        )
-    )
+    saved = _service_errors(lambda: form.save(author=request.user, student=student, review=review))
     return _reviews(request, saved.pk)
 
 
@@ -681,15 +669,7 @@ def create_weekly_update(request, payload: WeeklyUpdateIn):
         )
     )
     update = _school_errors(
-        lambda: school_services.save_update(
-            by=request.user,
-            cohort=cohort,
-            week=form.the_week(),
-            topics=form.cleaned_data["topics"],
-            practice=form.cleaned_data["practice"],
-            work_process_ids=form.cleaned_data["work_processes"],
-            publish=payload.publish,
-        )
+        lambda: form.save(by=request.user, cohort=cohort, publish=payload.publish)
     )
     return Status(201, _weekly_update(request, update.pk))
 
@@ -718,16 +698,8 @@ def update_weekly_update(request, payload: WeeklyUpdatePatch, pk: int = ObjectId
         )
     )
     _school_errors(
-        lambda: school_services.save_update(
-            by=request.user,
-            cohort=update.cohort,
-            week=update.the_week,
-            topics=form.cleaned_data["topics"],
-            practice=form.cleaned_data["practice"],
-            work_process_ids=form.cleaned_data["work_processes"],
-            publish=payload.publish,
-            update=update,
-            expected_version=form.cleaned_data["version"],
+        lambda: form.save(
+            by=request.user, cohort=update.cohort, publish=payload.publish, update=update
         )
     )
     return _weekly_update(request, pk)
@@ -815,19 +787,7 @@ def plan_conversation(request, payload: ConversationIn):
         participants=participants,
         agenda=agenda,
     )
-    data = form.cleaned_data
-    conversation = _service_errors(
-        lambda: conversation_services.plan(
-            by=request.user,
-            student=student,
-            date=data["date"],
-            start=data["start"],
-            end=data["end"],
-            place=data["place"],
-            participants=data["participants"],
-            agenda=form.agenda_items(),
-        )
-    )
+    conversation = _service_errors(lambda: form.plan(by=request.user, student=student))
     return Status(201, _conversation(request, conversation.pk))
 
 
@@ -860,18 +820,11 @@ def change_conversation(request, payload: ConversationPatch, pk: int = ObjectId)
         participants=_given(sent, "participants", _current_participants(conversation)),
         agenda=_given(sent, "agenda", conversation.agenda),
     )
-    data = form.cleaned_data
     _service_errors(
-        lambda: conversation_services.change(
+        lambda: form.change(
             conversation,
             by=request.user,
             expected_version=payload.version or conversation.version,
-            date=data["date"],
-            start=data["start"],
-            end=data["end"],
-            place=data["place"],
-            participants=data["participants"],
-            agenda=form.agenda_items(),
         )
     )
     return _conversation(request, pk)
@@ -1255,13 +1208,7 @@ def invite(request, payload: InvitationIn, pk: int = ObjectId):
             programme=programme,
         )
     )
-    invited, enrolled = training_services.invite(
-        programme,
-        form.cleaned_data["role"],
-        form.cleaned_data["organisation"],
-        by=request.user,
-        enrol=form.cleaned_data["enrol"],
-    )
+    invited, enrolled = form.invite(by=request.user)
     return {"invited": invited, "enrolled": enrolled}
 
 

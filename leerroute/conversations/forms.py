@@ -84,6 +84,31 @@ class ConversationForm(forms.Form):
     def agenda_items(self) -> list[str]:
         return self.cleaned_data.get("agenda", "").splitlines()
 
+    def _when_and_who(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "date": data["date"],
+            "start": data["start"],
+            "end": data["end"],
+            "place": data["place"],
+            "participants": data["participants"],
+            "agenda": self.agenda_items(),
+        }
+
+    def plan(self, *, by, student):
+        """Plan the conversation of the valid form (``services.plan``; page and API)."""
+        from . import services
+
+        return services.plan(by=by, student=student, **self._when_and_who())
+
+    def change(self, conversation, *, by, expected_version: int) -> None:
+        """Change ``conversation`` to the valid form (``services.change``; page and API)."""
+        from . import services
+
+        services.change(
+            conversation, by=by, expected_version=expected_version, **self._when_and_who()
+        )
+
 
 class VersionForm(forms.Form):
     """An action on a versioned conversation (cancel) carries the version it saw."""

@@ -124,18 +124,8 @@ def plan(request, pk):
     student = access.fetch(request, User, pk, perm="conversations.plan_for")
     form = _route_form(request, student)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
-            conversation = services.plan(
-                by=request.user,
-                student=student,
-                date=data["date"],
-                start=data["start"],
-                end=data["end"],
-                place=data["place"],
-                participants=data["participants"],
-                agenda=form.agenda_items(),
-            )
+            conversation = form.plan(by=request.user, student=student)
         except ValidationError as exc:
             _errors(form, exc)
         else:
@@ -176,18 +166,9 @@ def edit(request, pk):
     form = _route_form(request, conversation.student, conversation)
     version = VersionForm(_posted(request), initial={"version": conversation.version})
     if request.method == "POST" and form.is_valid() and version.is_valid():
-        data = form.cleaned_data
         try:
-            services.change(
-                conversation,
-                by=request.user,
-                expected_version=version.cleaned_data["version"],
-                date=data["date"],
-                start=data["start"],
-                end=data["end"],
-                place=data["place"],
-                participants=data["participants"],
-                agenda=form.agenda_items(),
+            form.change(
+                conversation, by=request.user, expected_version=version.cleaned_data["version"]
             )
         except services.Conflict as exc:
             form.add_error(None, exc.message)

@@ -346,3 +346,19 @@ class ReviewForm(forms.Form):
             wp: (self.cleaned_data[f"level_{wp.pk}"], self.cleaned_data.get(f"note_{wp.pk}", ""))
             for wp in self.work_processes
         }
+
+    def save(self, *, author, student, review=None) -> ProgressReview:
+        """Save the valid form through ``services.save_review`` (page and API alike)."""
+        from . import services
+
+        return services.save_review(
+            author=author,
+            student=student,
+            review_date=self.cleaned_data["review_date"],
+            summary=self.cleaned_data["summary"],
+            levels=self.levels(),
+            cited=list(self.cleaned_data["cited_feedback"]),
+            publish=self.publishing,
+            review=review,
+            expected_version=self.cleaned_data.get("version"),
+        )

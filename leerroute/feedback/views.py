@@ -331,17 +331,7 @@ def _review_form(request, student, review=None):
 
 def _save_review(request, form, student, review=None):
     try:
-        saved = services.save_review(
-            author=request.user,
-            student=student,
-            review_date=form.cleaned_data["review_date"],
-            summary=form.cleaned_data["summary"],
-            levels=form.levels(),
-            cited=list(form.cleaned_data["cited_feedback"]),
-            publish=form.publishing,
-            review=review,
-            expected_version=form.cleaned_data.get("version"),
-        )
+        saved = form.save(author=request.user, student=student, review=review)
     except services.Conflict:
         form.add_error(None, CONFLICT_MESSAGE)
         return None

@@ -69,3 +69,22 @@ class WeeklyUpdateForm(forms.Form):
         value = (self.cleaned_data.get("week") or "").upper()
         year, _sep, number = value.partition("-W")
         return Week.parse(year, number)
+
+    def save(self, *, by, cohort, publish: bool, update=None):
+        """Save the valid form through ``services.save_update`` (page and API alike): a
+        new update for the chosen week, or ``update`` changed (its own week)."""
+        from . import services
+
+        changes = {}
+        if update is not None:
+            changes = {"update": update, "expected_version": self.cleaned_data["version"]}
+        return services.save_update(
+            by=by,
+            cohort=cohort,
+            week=update.the_week if update is not None else self.the_week(),
+            topics=self.cleaned_data["topics"],
+            practice=self.cleaned_data["practice"],
+            work_process_ids=self.cleaned_data["work_processes"],
+            publish=publish,
+            **changes,
+        )

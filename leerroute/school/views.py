@@ -120,15 +120,7 @@ def create(request, pk):
     if "voorstellen" in request.POST:
         return _suggest(request, cohort, form)
     try:
-        update = services.save_update(
-            by=request.user,
-            cohort=cohort,
-            week=form.the_week(),
-            topics=form.cleaned_data["topics"],
-            practice=form.cleaned_data["practice"],
-            work_process_ids=form.cleaned_data["work_processes"],
-            publish="publiceren" in request.POST,
-        )
+        update = form.save(by=request.user, cohort=cohort, publish="publiceren" in request.POST)
     except services.UpdateError as error:
         _add_errors(form, error)
         return _render_form(
@@ -197,16 +189,8 @@ def edit(request, pk):
     if "voorstellen" in request.POST:
         return _suggest(request, cohort, form, update)
     try:
-        update = services.save_update(
-            by=request.user,
-            cohort=cohort,
-            week=update.the_week,
-            topics=form.cleaned_data["topics"],
-            practice=form.cleaned_data["practice"],
-            work_process_ids=form.cleaned_data["work_processes"],
-            publish="publiceren" in request.POST,
-            update=update,
-            expected_version=form.cleaned_data["version"],
+        update = form.save(
+            by=request.user, cohort=cohort, publish="publiceren" in request.POST, update=update
         )
     except (services.UpdateError, versioning.Conflict) as error:
         if isinstance(error, services.UpdateError):

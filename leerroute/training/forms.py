@@ -155,7 +155,21 @@ class InviteForm(forms.Form):
 
     def __init__(self, *args, user, programme, **kwargs):
         super().__init__(*args, **kwargs)
+        self.programme = programme
         self.fields["organisation"].queryset = queries.invitable_organisations(user, programme)
+
+    def invite(self, *, by) -> tuple[int, int]:
+        """Invite (or enrol) as the valid form says (``services.invite``; page and API):
+        how many people were new and how many were enrolled."""
+        from . import services
+
+        return services.invite(
+            self.programme,
+            self.cleaned_data["role"],
+            self.cleaned_data["organisation"],
+            by=by,
+            enrol=self.cleaned_data["enrol"],
+        )
 
 
 class AttendanceForm(forms.Form):

@@ -144,13 +144,7 @@ def programme_invite(request, pk):
     programme = _managed_programme(request, pk)
     form = InviteForm(request.POST or None, user=request.user, programme=programme)
     if request.method == "POST" and form.is_valid():
-        invited, enrolled = services.invite(
-            programme,
-            form.cleaned_data["role"],
-            form.cleaned_data["organisation"],
-            by=request.user,
-            enrol=form.cleaned_data["enrol"],
-        )
+        invited, enrolled = form.invite(by=request.user)
         messages.success(
             request,
             _("%(invited)d nieuwe persoon/personen toegevoegd, %(enrolled)d ingeschreven.")
