@@ -19,7 +19,6 @@ import os
 import pstats
 import statistics
 import time
-from urllib.parse import urlparse
 
 REPEATS = int(os.environ.get("BENCH_REPEATS", "7"))
 
@@ -27,28 +26,10 @@ REPEATS = int(os.environ.get("BENCH_REPEATS", "7"))
 def _prepare() -> None:
     from . import pages
 
-    scale = float(os.environ.get("BENCH_SCALE", "1.0"))
-    database_url = os.environ.get("BENCH_DATABASE_URL", pages.DEFAULT_URL)
-    os.environ.update(pages._environment(database_url))
-    os.environ.pop("DEBUG", None)
-    must_seed = pages._ensure_database(database_url, scale)
-
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0, interactive=False)
-    if must_seed:
-        from . import region
-
-        started = time.perf_counter()
-        print(f"Regio zaaien (schaal {scale}) in {urlparse(database_url).path.lstrip('/')} ...")
-        call_command("seed_demo", force=True, verbosity=0, stdout=io.StringIO())
-        region.seed_region(scale, region.Progress(region.STEPS_TOTAL))
-        pages._mark_seeded(database_url, scale)
-        print(f"Gezaaid in {time.perf_counter() - started:.0f} s")
-    call_command("collectstatic", verbosity=0, interactive=False)
+    pages.prepare_region(
+        os.environ.get("BENCH_DATABASE_URL", pages.DEFAULT_URL),
+        float(os.environ.get("BENCH_SCALE", "1.0")),
+    )
 
 
 def _split(profile: cProfile.Profile) -> tuple[float, float, float]:

@@ -383,23 +383,18 @@ def _machine() -> str:
     return f"{os.cpu_count()} CPU cores ({cpu})"
 
 
-def main() -> None:
-    scale = float(os.environ.get("BENCH_SCALE", "1.0"))
-    seconds = int(os.environ.get("BENCH_SECONDS", "5"))
-    database_url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
-    if shutil.which("wrk") is None:
-        print("wrk ontbreekt: installeer het met `apt-get install wrk` (regio overgeslagen)")
-        return
+def prepare_region(database_url: str, scale: float) -> dict:
+    """Set up Django on the region database (``BENCH_DATABASE_URL``), production-like
+    (DEBUG off): migrate, seed the region when missing or of another scale, collect
+    the static files. Returns the environment the server processes need."""
     env = _environment(database_url)
     os.environ.update(env)
-    for key in ("DEBUG",):
-        os.environ.pop(key, None)
+    os.environ.pop("DEBUG", None)
     must_seed = _ensure_database(database_url, scale)
 
     import django
 
     django.setup()
-    from django.conf import settings
     from django.core.management import call_command
 
     # Always: a seeded region gets the branch's new migrations (indexes) too.
@@ -417,6 +412,18 @@ def main() -> None:
             + ", ".join(f"{k} {v}" for k, v in counts.items())
         )
     call_command("collectstatic", verbosity=0, interactive=False)
+    return env
+
+
+def main() -> None:
+    scale = float(os.environ.get("BENCH_SCALE", "1.0"))
+    seconds = int(os.environ.get("BENCH_SECONDS", "5"))
+    database_url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
+    if shutil.which("wrk") is None:
+        print("wrk ontbreekt: installeer het met `apt-get install wrk` (regio overgeslagen)")
+        return
+    env = prepare_region(database_url, scale)
+    from django.conf import settings
 
     pages = _pages()
     cookies = _sign_in()

@@ -1,7 +1,6 @@
 """The REST API: tokens, scope, actions through the services, errors, query counts."""
 
 import io
-import json
 import logging
 
 import pytest
@@ -16,12 +15,9 @@ from leerroute.core.tokens import hash_secret as hash_token
 from leerroute.feedback.models import Feedback
 from leerroute.learning.models import LearningQuestion
 from leerroute.people.models import AccessLog, Placement, RoleAssignment
+from tests.api.helpers import post as _post
 
 pytestmark = pytest.mark.django_db
-
-
-def _post(client, url, data):
-    return client.post(url, json.dumps(data), content_type="application/json")
 
 
 # --- Tokens --------------------------------------------------------------------------

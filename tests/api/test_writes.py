@@ -6,7 +6,6 @@ and a stale version (409).
 """
 
 import datetime
-import json
 
 import pytest
 from django.utils import timezone
@@ -19,25 +18,11 @@ from leerroute.people.models import Cohort
 from leerroute.school.models import WeeklyUpdate
 from leerroute.school.weeks import Week
 from leerroute.training.models import Attendance, Enrolment, Session
+from tests.api.helpers import fields as _fields
+from tests.api.helpers import patch as _patch
+from tests.api.helpers import post as _post
 
 pytestmark = pytest.mark.django_db
-
-
-def _send(client, method, url, data):
-    return getattr(client, method)(url, json.dumps(data), content_type="application/json")
-
-
-def _post(client, url, data):
-    return _send(client, "post", url, data)
-
-
-def _patch(client, url, data):
-    return _send(client, "patch", url, data)
-
-
-def _fields(response) -> set:
-    assert response["Content-Type"] == "application/problem+json", response.content
-    return {error["field"] for error in response.json()["errors"]}
 
 
 def _question(username, status) -> LearningQuestion:

@@ -10,28 +10,20 @@ same body twice (nothing changes the second time) and the dry run (nothing writt
 """
 
 import datetime
-import json
 
 import pytest
 from django.utils import timezone
 
 from leerroute.imports.models import PersonKey
 from leerroute.people.models import Enrollment, Placement, Role, RoleAssignment, User
+from tests.api.helpers import fields as _fields
+from tests.api.helpers import post as _post
 
 pytestmark = pytest.mark.django_db
 
 DSV = "DSV|verzorgd leven"
 RIJNHOF = "Wonen met zorg De Rijnhof"
 STUDENTS, EMPLOYEES, PLACEMENTS = "/api/v1/students/", "/api/v1/employees/", "/api/v1/placements/"
-
-
-def _post(client, url, data):
-    return client.post(url, json.dumps(data), content_type="application/json")
-
-
-def _fields(response) -> set:
-    assert response["Content-Type"] == "application/problem+json", response.content
-    return {error["field"] for error in response.json()["errors"]}
 
 
 def _rows() -> dict:

@@ -9,7 +9,6 @@ a stale version (409).
 """
 
 import datetime
-import json
 
 import pytest
 from django.db import connection
@@ -19,28 +18,14 @@ from django.utils import timezone
 from leerroute.feedback.models import Feedback
 from leerroute.people.models import Organisation, Role, Team
 from leerroute.training.models import Enrolment, Programme, Session
+from tests.api.helpers import fields as _fields
+from tests.api.helpers import patch as _patch
+from tests.api.helpers import post as _post
 
 pytestmark = pytest.mark.django_db
 
 TTT = "Waarde-vol Werkbegeleiden"
 TULP = "Waarde-vol Werkbegeleiden – Team Tulp"
-
-
-def _send(client, method, url, data):
-    return getattr(client, method)(url, json.dumps(data), content_type="application/json")
-
-
-def _post(client, url, data):
-    return _send(client, "post", url, data)
-
-
-def _patch(client, url, data):
-    return _send(client, "patch", url, data)
-
-
-def _fields(response) -> set:
-    assert response["Content-Type"] == "application/problem+json", response.content
-    return {error["field"] for error in response.json()["errors"]}
 
 
 def _programme(title) -> Programme:
