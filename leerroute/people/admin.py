@@ -79,14 +79,12 @@ class CohortAdmin(admin.ModelAdmin):
 
 
 @admin.register(RoleAssignment)
-class RoleAssignmentAdmin(admin.ModelAdmin):
+class RoleAssignmentAdmin(RegionList, admin.ModelAdmin):
     list_display = ["user", "role", "organisation", "department", "team", "start_date", "end_date"]
     list_select_related = ["user", "organisation", "department__organisation", "team"]
     list_filter = ["role", "organisation"]
     search_fields = ["user__username", "user__last_name"]
     autocomplete_fields = ["user", "organisation", "department", "team"]
-    # One count: without a filter it is the same number (a region has thousands of rows).
-    show_full_result_count = False
 
     def get_changelist(self, request, **kwargs):
         return RoleAssignmentChangeList
@@ -117,7 +115,7 @@ class PlacementAdmin(RegionList, admin.ModelAdmin):
 
 
 @admin.register(Enrollment)
-class EnrollmentAdmin(admin.ModelAdmin):
+class EnrollmentAdmin(RegionList, admin.ModelAdmin):
     list_display = ["student", "cohort", "qualification", "start_date", "end_date"]
     list_select_related = ["student", "cohort", "qualification"]
     list_filter = ["cohort"]
@@ -125,7 +123,7 @@ class EnrollmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(AccessLog)
-class AccessLogAdmin(admin.ModelAdmin):
+class AccessLogAdmin(RegionList, admin.ModelAdmin):
     """Read-only: the access log is append-only (only the retention job removes rows)."""
 
     list_display = ["at", "user", "student", "view_name", "outcome"]
@@ -136,8 +134,6 @@ class AccessLogAdmin(admin.ModelAdmin):
     list_filter = ["outcome", ("at", admin.DateFieldListFilter)]
     search_fields = ["view_name"]
     list_select_related = ["user", "student"]
-    # One count: without a filter it is the same number.
-    show_full_result_count = False
 
     def has_delete_permission(self, request, obj=None):
         return False

@@ -154,6 +154,12 @@ REGION_LISTS = [
         ["department__organisation__name", "department__name", "name", "-pk"],
     ),
     ("/beheer/training/programme/", Programme, ["title", "pk"]),
+    (
+        "/beheer/people/roleassignment/",
+        RoleAssignment,
+        ["user__last_name", "user__first_name", "user__username", "role", "-pk"],
+    ),
+    ("/beheer/people/enrollment/", Enrollment, ["-start_date", "-pk"]),
 ]
 
 
