@@ -26,6 +26,12 @@ class DutchEmptyChoice:
                 field.choices = [("", EMPTY_CHOICE), *choices[1:]]
         return field
 
+    def get_action_choices(self, request, default_choices=None):
+        """The list's action select starts with "Maak een keuze" too."""
+        from .inputs import EMPTY_CHOICE
+
+        return super().get_action_choices(request, default_choices=[("", EMPTY_CHOICE)])
+
 
 class RegionList:
     """A beheer list at region scale (thousands of rows): a page of 50 rows

@@ -72,3 +72,13 @@ def test_beheer_selects_have_a_dutch_empty_choice(url, client_for):
     assert "---------" not in body
     if "roleassignment" in url:  # plain selects there (others pick with a search box)
         assert "Maak een keuze" in body
+
+
+@pytest.mark.parametrize(
+    "url", ["/beheer/people/user/", "/beheer/people/roleassignment/", "/beheer/people/team/"]
+)
+def test_beheer_action_select_has_a_dutch_empty_choice(url, client_for):
+    body = client_for("beheerder").get(url).content.decode()
+    assert 'name="action"' in body
+    assert "---------" not in body
+    assert "Maak een keuze" in body
