@@ -95,7 +95,9 @@ def test_stay_signed_in_anonymous_gets_the_login_redirect(client):
     assert is_login_redirect(client.post(EXTEND))
 
 
-def test_the_warning_dialog(client_for):
+def test_the_warning_dialog(frozen, client_for):
+    # The clock stands still: signed in and shown in the same second, the whole
+    # idle time is left (a second later the dialog rightly says 3599).
     html = client_for("student1").get("/").content.decode()
     assert 'id="session-warning"' in html
     assert 'data-idle-seconds="3600"' in html
