@@ -3,6 +3,7 @@ import io
 import pytest
 import time_machine
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
@@ -70,6 +71,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """The demo data is loaded once; every test runs in a rolled-back transaction."""
     with django_db_blocker.unblock():
         call_command("seed_demo", force=True, stdout=io.StringIO())
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: what one test cached (results of
+    core/versions.py, rate-limit counters) cannot change another's query counts."""
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -1,8 +1,10 @@
-"""Session bookkeeping: when a sign-in started (for the absolute lifetime)."""
+"""Session bookkeeping (when a sign-in started, for the absolute lifetime) and the
+data-version triggers after every migrate."""
 
 import logging
 
 from django.contrib.auth.signals import user_logged_in, user_login_failed
+from django.db.models.signals import post_migrate
 from django.dispatch import receiver
 from django.utils import timezone
 
@@ -26,3 +28,13 @@ def remember_sign_in(sender, request, user, **kwargs):
 def log_failed_login(sender, credentials, request=None, **kwargs):
     # Never the username or password: only that it happened and the route.
     security_log.info("login failure path=%s", getattr(request, "path", "") or "-")
+
+
+@receiver(post_migrate)
+def install_data_versions(sender, app_config=None, using="default", **kwargs):
+    """The data-version triggers (core/versions.py), after every migrate and flush."""
+    if app_config is None or app_config.label != "core":
+        return
+    from . import versions
+
+    versions.install(using)

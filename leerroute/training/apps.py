@@ -10,3 +10,6 @@ class TrainingConfig(AppConfig):
     def ready(self):
         # The scopes (who sees which rows) register with leerroute.core.access.
         from . import queries  # noqa: F401
+        from .cascade import register_data_topic
+
+        register_data_topic()

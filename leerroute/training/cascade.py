@@ -30,6 +30,7 @@ from django.db.models import Count, Max, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from leerroute.core import versions
 from leerroute.people.models import Department, Organisation, Role, RoleAssignment, Team
 
 from .models import Attendance, Enrolment, Programme, Session
@@ -352,6 +353,28 @@ class _Tally:
         return self.counts.get((kind, pk)) or Counts()
 
 
+# The tables coverage is computed from (core/versions.py): a write to any of them
+# makes the cached figures unreachable.
+DATA_TOPIC = "coverage"
+
+
+def register_data_topic() -> None:
+    versions.register(
+        DATA_TOPIC,
+        [
+            versions.Watched("people.Organisation"),
+            versions.Watched("people.Department"),
+            versions.Watched("people.Team"),
+            versions.Watched("people.RoleAssignment"),
+            versions.Watched("people.User", columns=("is_active",)),
+            versions.Watched("training.Programme"),
+            versions.Watched("training.Session"),
+            versions.Watched("training.Enrolment"),
+            versions.Watched("training.Attendance"),
+        ],
+    )
+
+
 def coverage(
     organisations, today: datetime.date | None = None, *, with_history: bool = True
 ) -> list[OrganisationCoverage]:
@@ -361,8 +384,32 @@ def coverage(
     one pass; their records come with a subquery (attendance counted in the
     database), and the history derives each date once per group of people with
     the same training records. Without ``with_history`` (the cascade page, the
-    export) the twelve-month history is left empty."""
+    export) the twelve-month history is left empty.
+
+    The figures do not depend on who asks, only on the organisations (which the
+    caller chose for them), the date and the data: they are cached until one of
+    the tables of ``DATA_TOPIC`` changes, the date changes or a shown next
+    session starts (``core/versions.py``)."""
     today = today or timezone.localdate()
+    pks = list(organisations.order_by("pk").values_list("pk", flat=True))
+    if not pks:
+        return []
+    key = f"{today.isoformat()}:{int(with_history)}:{','.join(map(str, pks))}"
+    return versions.cached(
+        DATA_TOPIC,
+        key,
+        lambda: _coverage(Organisation.objects.filter(pk__in=pks), today, with_history),
+        valid_until=_next_start,
+    )
+
+
+def _next_start(result: list[OrganisationCoverage]) -> datetime.datetime | None:
+    """When the first shown "next session" starts: then the figures change by the clock."""
+    starts = [row.next_start for org in result for row in org.in_training_now if row.next_start]
+    return min(starts, default=None)
+
+
+def _coverage(organisations, today: datetime.date, with_history: bool):
     orgs = list(organisations.order_by("name"))
     if not orgs:
         return []
