@@ -8,7 +8,7 @@ from leerroute.people import queries as people
 from leerroute.people.models import Placement, Role, User
 
 from . import queries
-from .models import RECENT_FEEDBACK_DAYS, Feedback, ProgressReview
+from .models import RECENT_FEEDBACK_DAYS, Feedback
 
 LIST_LIMIT = 25
 
@@ -66,10 +66,10 @@ def _assessor(user) -> dict:
     quiet = _without_recent_feedback(User.objects.filter(pk__in=reviewable)).order_by(
         "first_name", "last_name"
     )
+    # The drafts part of the review scope, driven by the students (an index on
+    # drafts), not by every visible review.
     drafts = (
-        ProgressReview.objects.filter(pk__in=access.visible_pks(user, ProgressReview))
-        .drafts()
-        .filter(student_id__in=reviewable)
+        queries.drafts_for_review(user, reviewable)
         .select_related("student")
         .order_by("review_date")
     )

@@ -67,10 +67,20 @@ def feedback_visible_to(user) -> QuerySet[Feedback]:
 
 @access.scope(ProgressReview)
 def reviews_visible_to(user) -> QuerySet[ProgressReview]:
-    """Published reviews of visible students; drafts only for those who may review."""
+    """Published reviews of visible students; drafts only for those who may review
+    (``drafts_for_review``)."""
     return ProgressReview.objects.filter(student__in=people.students_visible_to(user)).filter(
         Q(status=ReviewStatus.PUBLISHED) | Q(student__in=students_for_review(user))
     )
+
+
+def drafts_for_review(user, reviewable=None) -> QuerySet[ProgressReview]:
+    """The draft reviews this user sees: those of the students they may review
+    (the drafts part of ``reviews_visible_to``). ``reviewable``: the same students
+    as ``students_for_review(user)``, already built (a subquery)."""
+    if reviewable is None:
+        reviewable = students_for_review(user)
+    return ProgressReview.objects.drafts().filter(student_id__in=reviewable)
 
 
 def teams_for_review(user) -> QuerySet[Team]:

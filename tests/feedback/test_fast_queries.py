@@ -189,3 +189,16 @@ def test_visibility_through_named_mentor_is_unchanged(account, demo):
         expected & students
     )
     assert User.objects.filter(pk__in=expected & students).exists() or account == "docent2"
+
+
+@pytest.mark.parametrize("account", STAFF)
+def test_drafts_for_review_are_the_drafts_of_the_review_scope(account, demo):
+    """The home panel reads drafts through ``drafts_for_review``: the same rows
+    as the drafts in ``reviews_visible_to``, for every role."""
+    from leerroute.feedback import queries
+
+    user = demo[account]
+    expected = set(queries.reviews_visible_to(user).drafts().values_list("pk", flat=True))
+    assert set(queries.drafts_for_review(user).values_list("pk", flat=True)) == expected
+    if account in ("studentbegeleider1", "praktijkopleider1"):
+        assert expected
