@@ -154,9 +154,15 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int(
-        "DATABASE_CONNECT_TIMEOUT", 5
-    )
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options["connect_timeout"] = env_int("DATABASE_CONNECT_TIMEOUT", 5)
+    # Parameters go to PostgreSQL apart from the SQL, so psycopg prepares a query
+    # that a connection runs again (after DATABASE_PREPARE_THRESHOLD runs) and
+    # PostgreSQL reuses its plan: planning the nested visibility conditions costs
+    # more than running them (README, "Performance"). Needs persistent
+    # connections (DATABASE_CONN_MAX_AGE) to last beyond one request.
+    _options["server_side_binding"] = env_bool("DATABASE_SERVER_SIDE_BINDING", True)
+    _options["prepare_threshold"] = env_int("DATABASE_PREPARE_THRESHOLD", 5)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Authentication -------------------------------------------------------
