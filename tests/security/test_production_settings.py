@@ -138,6 +138,27 @@ def test_database_connections_are_checked_and_time_out():
     assert json.loads(result.stdout) == [True, 5]
 
 
+def test_postgresql_queries_are_prepared_unless_switched_off():
+    """Server-side binding lets psycopg prepare repeated queries (README,
+    "Performance"); a pooler that cannot keep prepared statements switches it off."""
+    code = (
+        "import json, django; django.setup(); from django.conf import settings; "
+        "o = settings.DATABASES['default']['OPTIONS']; "
+        "print(json.dumps([o.get('server_side_binding'), o.get('prepare_threshold')]))"
+    )
+    url = "postgres://leerroute:geheim@db.invalid:5432/leerroute"
+    result = run_python(code, production_env(DATABASE_URL=url))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [True, 5]
+    env = production_env(
+        DATABASE_URL=url, DATABASE_SERVER_SIDE_BINDING="false", DATABASE_PREPARE_THRESHOLD="20"
+    )
+    result = run_python(code, env)
+    assert json.loads(result.stdout) == [False, 20]
+    result = run_python(code, production_env(DATABASE_URL="sqlite:///:memory:"))
+    assert json.loads(result.stdout) == [None, None]
+
+
 def test_makemigrations_reads_the_code_without_a_secret_key():
     """A checkout can check its migrations; nothing that serves or signs can start."""
     env = production_env(SECRET_KEY=None, EMAIL_BACKEND=None, DATABASE_URL="sqlite:///:memory:")
