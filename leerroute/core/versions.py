@@ -72,13 +72,12 @@ def _columns(watched: Watched) -> list[str]:
     return [model._meta.get_field(name).column for name in watched.columns or ()]
 
 
-def trigger_names(topic: str, watched: Watched) -> list[str]:
+def trigger_names(topic: str, watched: Watched, using: str = "default") -> list[str]:
+    """PostgreSQL: one statement trigger; SQLite: one per insert, update and delete."""
     base = f"leerroute_v_{topic}_{_table(watched)}"
-    return [base] if _vendor() == "postgresql" else [f"{base}_{op}" for op in "iud"]
-
-
-def _vendor(using: str = "default") -> str:
-    return connections[using].vendor
+    if connections[using].vendor == "postgresql":
+        return [base]
+    return [f"{base}_{op}" for op in "iud"]
 
 
 def install(using: str = "default") -> None:
@@ -118,7 +117,7 @@ def _trigger_sql(connection, topic: str, watched: Watched) -> list[str]:
     table = quote(_table(watched))
     columns = ", ".join(quote(c) for c in _columns(watched))
     update = f"UPDATE OF {columns}" if columns else "UPDATE"
-    names = trigger_names(topic, watched)
+    names = trigger_names(topic, watched, connection.alias)
     if connection.vendor == "postgresql":
         (name,) = names
         return [
