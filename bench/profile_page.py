@@ -17,6 +17,8 @@ processes, so it is the steadier number on a shared machine.
 ``--only TEXT`` measures the pages whose label contains TEXT; ``--profile TEXT``
 runs those pages under cProfile and prints the 40 most expensive functions
 (Leerroute's own by cumulative time, then all by own time). ``--queries TEXT`` prints their SQL.
+``--plans TEXT`` runs EXPLAIN ANALYZE on every query of one request of those
+pages (PostgreSQL) and prints the time spent planning and executing them.
 The database must have been migrated and seeded (``manage.py seed_demo``);
 static files are collected into STATIC_ROOT first (the manifest is used).
 """
@@ -64,12 +66,30 @@ def _measure(client, url: str, repeats: int) -> tuple[float, float]:
     return statistics.median(walls), statistics.median(cpus)
 
 
+def _plan_times(connection, captured) -> tuple[float, float]:
+    """Total planning and execution time (ms) of the captured SELECTs, re-run
+    with EXPLAIN ANALYZE (the SQL as Django logged it, parameters inlined)."""
+    planning = execution = 0.0
+    with connection.cursor() as cursor:
+        for query in captured:
+            if not query["sql"].lstrip().upper().startswith("SELECT"):
+                continue
+            cursor.execute("EXPLAIN (ANALYZE, SUMMARY, FORMAT JSON) " + query["sql"])
+            (summary,) = cursor.fetchone()[0]
+            planning += summary["Planning Time"]
+            execution += summary["Execution Time"]
+    return planning, execution
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=30, help="requests per page (default 30)")
     parser.add_argument("--only", default="", help="only pages whose label contains this")
     parser.add_argument("--profile", default=None, help="cProfile the pages matching this")
     parser.add_argument("--queries", default=None, help="print the SQL of the pages matching")
+    parser.add_argument(
+        "--plans", default=None, help="planning and execution time of the pages matching"
+    )
     args = parser.parse_args()
     _setup()
 
@@ -101,6 +121,12 @@ def main() -> None:
             print(f"-- {page.label} ({page.url})")
             for query in captured:
                 print(f"{query['time']:>6}  {query['sql'][:400]}")
+        if args.plans is not None and args.plans in page.label:
+            planning, execution = _plan_times(connection, captured)
+            print(
+                f"-- {page.label}: {len(captured)} queries, planning {planning:.1f} ms, "
+                f"execution {execution:.1f} ms (EXPLAIN ANALYZE of each SELECT)"
+            )
         if args.profile is not None and args.profile in page.label and page is not reference:
             profiler = cProfile.Profile()
             profiler.enable()
