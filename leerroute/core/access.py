@@ -24,11 +24,13 @@ from __future__ import annotations
 
 import functools
 import logging
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 
 import rules
 from django.core.exceptions import EmptyResultSet, PermissionDenied
-from django.db import models
+from django.db import connection, models
 from django.db.models.expressions import RawSQL
 from django.http import Http404, HttpRequest
 from django.utils import timezone
@@ -43,11 +45,11 @@ _SCOPES: dict[type[models.Model], Scope] = {}
 def scope(model: type[models.Model]) -> Callable[[Scope], Scope]:
     """Decorator: this function decides which ``model`` rows a person may see.
 
-    The scope is built once per user object (one request) and day, and handed
-    out as a fresh copy each time: a page asks the same scopes for every panel,
-    list and check, and building their nested conditions costs more than
+    The scope is built once per person, roles and day (``_reused``), and
+    handed out as a fresh copy each time: a page asks the same scopes for every
+    panel, list and check, and building their nested conditions costs more than
     running them. A scope depends only on the person, their roles in force
-    (``people.queries.scopes``, cached on the user the same way) and the date.
+    (``people.queries.scopes``, read once per request) and the date.
     """
 
     def register(function: Scope) -> Scope:
@@ -66,16 +68,66 @@ def _built_once_per_request(function: Scope) -> Scope:
     def scoped(user, *args, **kwargs):
         if args or kwargs or not getattr(user, "is_authenticated", False):
             return function(user, *args, **kwargs)
-        memo = getattr(user, "_leerroute_built_scopes", None)
-        if memo is None:
-            memo = {}
-            user._leerroute_built_scopes = memo
-        key = (function, timezone.localdate())
-        if key not in memo:
-            memo[key] = function(user)
-        return memo[key].all()
+        return _reused(user, "queryset", function, lambda: function(user)).all()
 
     return scoped
+
+
+# Built scopes and their compiled SQL, shared by the requests a process serves
+# (least recently used out first). A person's scopes are asked on every page,
+# and building and compiling their nested conditions cost more than running them.
+_SHARED_LIMIT = 2048
+_shared: OrderedDict[tuple, object] = OrderedDict()
+_shared_lock = threading.Lock()
+
+
+def _reused(user, kind: str, function: Scope, build: Callable[[], object]):
+    """``build()``, once per request and, across requests, once per person, roles
+    in force and day.
+
+    Within a request the result is kept on the user object. Across requests it
+    is kept only when building it read nothing from the database: then it is a
+    function of the key alone (the person's id, ``is_active``,
+    ``is_superuser``, their role assignments in force and the date), and a
+    change to anything else the rows depend on (placements, mentors, cohorts)
+    is read by the SQL itself when it runs. A scope that reads data while it is
+    built (a list of ids, say) is built again for every request.
+    """
+    from leerroute.people.queries import scopes
+
+    today = timezone.localdate()
+    memo = user.__dict__.setdefault("_leerroute_reused", {})
+    local_key = (kind, function, today)
+    if local_key in memo:
+        return memo[local_key]
+    person = (user.pk, user.is_active, user.is_superuser, tuple(scopes(user)), today)
+    shared_key = (kind, function, person)
+    with _shared_lock:
+        found = _shared.get(shared_key)
+        if found is not None:
+            _shared.move_to_end(shared_key)
+    if found is None:
+        found, read_data = _watching_reads(build)
+        if not read_data:
+            with _shared_lock:
+                _shared[shared_key] = found
+                while len(_shared) > _SHARED_LIMIT:
+                    _shared.popitem(last=False)
+    memo[local_key] = found
+    return found
+
+
+def _watching_reads(build: Callable[[], object]) -> tuple[object, bool]:
+    """``build()``, and whether it ran any query."""
+    ran: list[str] = []
+
+    def watch(execute, sql, params, many, context):
+        ran.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(watch):
+        built = build()
+    return built, bool(ran)
 
 
 def visible(user, model: type[models.Model]) -> models.QuerySet:
@@ -92,7 +144,7 @@ def visible_pks(user, model: type[models.Model]) -> RawSQL | models.QuerySet:
     """The primary keys of the rows of ``model`` that ``user`` may see, as a
     subquery for ``field__in=`` filters (the registered scope, nothing else).
 
-    Its SQL is compiled once per user object (one request) and day: a page that
+    Its SQL is compiled once per person, roles and day (``_reused``): a page that
     filters several lists by the same scope then pays Django for building the
     nested conditions once, not once per list. The database runs the same
     subquery as with ``field__in=visible(user, model)``.
@@ -101,16 +153,12 @@ def visible_pks(user, model: type[models.Model]) -> RawSQL | models.QuerySet:
 
 
 def pks_of(user, function: Scope) -> RawSQL | models.QuerySet:
-    """``function(user)``'s primary keys as a subquery compiled once per user
-    object (one request) and day, like ``visible_pks`` for a narrower person's
+    """``function(user)``'s primary keys as a subquery compiled once per person,
+    roles and day (``_reused``), like ``visible_pks`` for a narrower person's
     set that a rule and a page both ask (e.g. the students one plans for)."""
     if not getattr(user, "is_authenticated", False):
         return pks_subquery(function(user))
-    memo = user.__dict__.setdefault("_leerroute_scope_sql", {})
-    key = (function, timezone.localdate())
-    if key not in memo:
-        memo[key] = pks_subquery(function(user))
-    return memo[key]
+    return _reused(user, "sql", function, lambda: pks_subquery(function(user)))
 
 
 def pks_subquery(queryset: models.QuerySet) -> RawSQL | models.QuerySet:

@@ -1,0 +1,135 @@
+"""Scopes are built once per person, roles and day and reused across requests
+(``core.access._reused``): the rows they give still follow every change.
+
+Each "request" below is a fresh user object, as a new request loads it.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+import time_machine
+from django.utils import timezone
+
+from leerroute.core import access
+from leerroute.people import queries as people
+from leerroute.people.models import Placement, Role, RoleAssignment, User
+
+
+def _fresh(username: str) -> User:
+    return User.objects.get(username=username)
+
+
+def _visible_students(username: str) -> set[str]:
+    return set(access.visible(_fresh(username), User).values_list("username", flat=True))
+
+
+def _counting(calls: list[str], reads_data: bool):
+    def scope(user):
+        calls.append(user.username)
+        if reads_data:
+            ids = list(User.objects.filter(pk=user.pk).values_list("pk", flat=True))
+            return User.objects.filter(pk__in=ids)
+        if people.has_role(user, Role.TEACHER):
+            return User.objects.filter(pk=user.pk)
+        return User.objects.none()
+
+    return scope
+
+
+def test_a_scope_that_reads_nothing_is_built_once_for_many_requests(demo):
+    calls: list[str] = []
+    scope = _counting(calls, reads_data=False)
+    first = access.pks_of(_fresh("docent1"), scope)
+    second = access.pks_of(_fresh("docent1"), scope)
+    assert calls == ["docent1"]
+    assert second is first
+    assert list(User.objects.filter(pk__in=second).values_list("username", flat=True)) == [
+        "docent1"
+    ]
+    access.pks_of(_fresh("docent2"), scope)
+    assert calls == ["docent1", "docent2"]
+
+
+def test_a_scope_that_reads_data_while_built_is_built_for_every_request(demo):
+    calls: list[str] = []
+    scope = _counting(calls, reads_data=True)
+    user = _fresh("docent1")
+    access.pks_of(user, scope)
+    access.pks_of(user, scope)  # the same request: built once
+    access.pks_of(_fresh("docent1"), scope)
+    assert calls == ["docent1", "docent1"]
+
+
+def test_a_change_of_roles_builds_the_scope_again(demo):
+    calls: list[str] = []
+    scope = _counting(calls, reads_data=False)
+    docent = _fresh("docent1")
+    assert User.objects.filter(pk__in=access.pks_of(docent, scope)).count() == 1
+    RoleAssignment.objects.filter(user=docent, role=Role.TEACHER).update(
+        end_date=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    assert User.objects.filter(pk__in=access.pks_of(_fresh("docent1"), scope)).count() == 0
+    assert calls == ["docent1", "docent1"]
+
+
+def test_a_new_day_builds_the_scope_again(demo):
+    calls: list[str] = []
+    scope = _counting(calls, reads_data=False)
+    access.pks_of(_fresh("docent1"), scope)
+    tomorrow = timezone.localtime() + datetime.timedelta(days=1)
+    with time_machine.travel(tomorrow, tick=False):
+        access.pks_of(_fresh("docent1"), scope)
+    assert calls == ["docent1", "docent1"]
+
+
+def test_a_deactivated_person_sees_nobody_on_the_next_request(demo):
+    assert _visible_students("werkbegeleider1")
+    User.objects.filter(username="werkbegeleider1").update(is_active=False)
+    assert _visible_students("werkbegeleider1") == set()
+
+
+def test_visible_students_follow_the_placements_with_the_same_roles(demo):
+    """The reused SQL reads placements and mentors when it runs, not when built."""
+    mentor = _fresh("werkbegeleider1")
+    before = _visible_students("werkbegeleider1")
+    placement = (
+        Placement.objects.active()
+        .filter(mentors=mentor, student__username__in=before)
+        .select_related("student")
+        .first()
+    )
+    assert placement is not None
+    student = placement.student.username
+    # Out of the mentor's reach: named on no placement of theirs, in another team.
+    other_team = (
+        type(placement.team)
+        .objects.exclude(pk__in=[s.team_id for s in people.scopes(mentor) if s.team_id])
+        .exclude(department__in=[s.department_id for s in people.scopes(mentor)])
+        .filter(department__organisation=placement.team.department.organisation)
+        .first()
+    )
+    if other_team is None:
+        other_team = type(placement.team).objects.exclude(pk=placement.team_id).first()
+    placement.mentors.remove(mentor)
+    Placement.objects.filter(pk=placement.pk).update(team=other_team)
+    after = _visible_students("werkbegeleider1")
+    assert student not in after
+    assert after == before - {student}
+    placement.mentors.add(mentor)
+    assert _visible_students("werkbegeleider1") == before
+
+
+@pytest.mark.parametrize(
+    "account", ["student1", "werkbegeleider1", "praktijkopleider1", "docent1", "beheerder"]
+)
+def test_reused_scopes_show_what_a_fresh_build_shows(account, demo):
+    """The same rows as the scope function run directly, for each role."""
+    for model, function in (
+        (User, people.students_visible_to.__wrapped__),
+        (Placement, people.placements_visible_to.__wrapped__),
+    ):
+        access.visible(_fresh(account), model)  # fills the shared entry
+        reused = set(access.visible(_fresh(account), model).values_list("pk", flat=True))
+        assert reused == set(function(_fresh(account)).values_list("pk", flat=True))
