@@ -123,6 +123,21 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+# "default": results cached until their data changes (core/versions.py). It is
+# in-process memory unless configured otherwise; every cached value checks its
+# data version in the database, so a cache per process is correct.
+# "fragments": template pieces that depend only on the code and the language
+# (the main menu): kept in the process, so a new release never serves old markup.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "leerroute-fragments",
+        "TIMEOUT": None,
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
+}
+
 ROOT_URLCONF = "leerroute.urls"
 WSGI_APPLICATION = "leerroute.wsgi.application"
 

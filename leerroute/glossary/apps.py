@@ -10,3 +10,6 @@ class GlossaryConfig(AppConfig):
     def ready(self):
         # The scope (who sees which terms) registers with leerroute.core.access.
         from . import queries  # noqa: F401
+        from .models import register_data_topic
+
+        register_data_topic()

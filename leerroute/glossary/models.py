@@ -22,6 +22,17 @@ from leerroute.people.models import Role
 TERM_ROLES = [(code, label) for code, label in Role.choices if code != Role.ADMIN]
 
 
+# The table the glossary index of the help texts is built from (core/versions.py):
+# a write to it makes the shared index unreachable.
+DATA_TOPIC = "glossary"
+
+
+def register_data_topic() -> None:
+    from leerroute.core import versions
+
+    versions.register(DATA_TOPIC, [versions.Watched("glossary.Term")])
+
+
 def split_list(text: str) -> list[str]:
     """A comma-separated field as a list of non-empty, trimmed items."""
     return [item.strip() for item in re.split(r"[,;\n]", text or "") if item.strip()]

@@ -185,10 +185,15 @@ def test_term_page_query_count_is_constant(client_for, demo):
             term.version,
             by=demo["docent1"],
         )
+    with CaptureQueriesContext(connection) as after_change:
+        client.get(url)
     with CaptureQueriesContext(connection) as many:
         response = client.get(url)
     assert "Proef 5" in _html(response)
     assert len(many) == len(few)
+    # The first request after a change to the glossary also rebuilds the shared
+    # index of the help-text links (one query more, once).
+    assert len(after_change) == len(few) + 1
 
 
 # --- editing --------------------------------------------------------------------------
@@ -345,16 +350,44 @@ def test_term_tag_links_one_word(db):
     assert _render('{% term "<onbekend>" %}') == "&lt;onbekend&gt;"
 
 
-def test_the_terms_are_read_once_per_request(db):
+def _term_reads(queries) -> int:
+    return sum('FROM "glossary_term"' in q["sql"] for q in queries.captured_queries)
+
+
+def test_the_terms_are_read_once_per_change_and_checked_once_per_request(db):
+    blocks = (
+        "{% glossary %}leervraag{% endglossary %}{% glossary %}OEPS{% endglossary %}"
+        '{% term "BPV" %}'
+    )
     request = RequestFactory().get("/")
-    with CaptureQueriesContext(connection) as queries:
-        _render(
-            "{% glossary %}leervraag{% endglossary %}{% glossary %}OEPS{% endglossary %}"
-            '{% term "BPV" %}',
-            request=request,
-        )
+    with CaptureQueriesContext(connection) as first:
+        _render(blocks, request=request)
         _render("{% glossary %}cascade{% endglossary %}", request=request)
-    assert len(queries) == 1
+    # The glossary's version, and the terms (nobody had built the index yet).
+    assert len(first) == 2
+    assert _term_reads(first) == 1
+    with CaptureQueriesContext(connection) as later:
+        html = _render(blocks, request=RequestFactory().get("/"))
+    # Only the version: the index built by the first request is shared.
+    assert len(later) == 1
+    assert _term_reads(later) == 0
+    assert 'href="/begrippen/oeps/"' in html
+
+
+def test_a_changed_glossary_is_linked_on_the_next_request(db):
+    text = "{% glossary %}<p>Een kwispelbord en een leervraag.</p>{% endglossary %}"
+    assert (
+        "kwispelbord" not in _render(text, request=RequestFactory().get("/")).split("term-link")[-1]
+    )
+    Term.objects.create(name="Kwispelbord", slug="kwispelbord", definition="Een bord.")
+    html = _render(text, request=RequestFactory().get("/"))
+    assert '<a class="term-link" href="/begrippen/kwispelbord/">kwispelbord</a>' in html
+    Term.objects.filter(slug="leervraag").update(synonyms="", forms="", name="Leerwens")
+    html = _render(text, request=RequestFactory().get("/"))
+    assert 'href="/begrippen/leervraag/"' not in html
+    Term.objects.filter(slug="kwispelbord").delete()
+    html = _render(text, request=RequestFactory().get("/"))
+    assert "term-link" not in html
 
 
 @pytest.mark.parametrize(

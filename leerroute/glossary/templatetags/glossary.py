@@ -10,8 +10,10 @@
 - ``{% term "leervraag" %}`` (or ``{% term "leervraag" "leervragen" %}`` with
   other link text) links one word; an unknown word is written as plain text.
 
-The terms are read once per request (one query, however many blocks a page
-has), and kept on the request.
+The index of terms is built once for every change to the glossary and shared
+by all requests (``core/versions.py``, topic ``glossary``): a page pays one
+query for the glossary's version, however many blocks it has, and the index is
+kept on the request.
 """
 
 from __future__ import annotations
@@ -63,17 +65,27 @@ def build_index(rows) -> Index:
     return Index(slugs, _compile(phrases))
 
 
+def current_index() -> Index:
+    """The index of every term, rebuilt after a change to the glossary."""
+    from leerroute.core import versions
+    from leerroute.glossary.models import DATA_TOPIC, Term
+
+    return versions.cached(
+        DATA_TOPIC,
+        "index",
+        lambda: build_index(Term.objects.values_list("slug", "name", "synonyms", "forms")),
+    )
+
+
 def index_for(context) -> Index:
-    """The glossary index, read once per request (or per render without a request)."""
+    """The glossary index, once per request (or per render without a request)."""
     request = context.get("request")
     if request is not None:
         index = getattr(request, "_leerroute_glossary", None)
     else:
         index = context.render_context.get("_leerroute_glossary")
     if index is None:
-        from leerroute.glossary.models import Term
-
-        index = build_index(Term.objects.values_list("slug", "name", "synonyms", "forms"))
+        index = current_index()
         if request is not None:
             request._leerroute_glossary = index
         else:
