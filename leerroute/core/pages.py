@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.paginator import Page, Paginator
+from django.db.models import Count, Window
 from django.utils.functional import cached_property
 
 from leerroute.core import inputs
@@ -18,6 +19,23 @@ def paginate(request, items, per_page: int, count_up_to: int | None = None) -> P
     if count_up_to is None:
         return Paginator(items, per_page).get_page(number)
     return CappedPaginator(items, per_page, count_up_to, number).get_page(number)
+
+
+def paginate_counting_along(request, queryset, per_page: int) -> Page:
+    """The requested page of ``queryset``, with the total counted in the same
+    query (a window count over the rows before the page is cut out): one query
+    for a page instead of a count and then the rows.
+
+    A page past the end (or a malformed number) is handled as by ``paginate``,
+    with a separate count."""
+    number = inputs.page_number(request.GET)
+    paginator = Paginator(queryset, per_page)
+    bottom = (number - 1) * per_page
+    rows = list(queryset.annotate(_page_total=Window(Count("pk")))[bottom : bottom + per_page])
+    if rows or number == 1:
+        paginator.__dict__["count"] = rows[0]._page_total if rows else 0
+        return Page(rows, number, paginator)
+    return paginator.get_page(number)
 
 
 class CappedPaginator(Paginator):

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from leerroute.core import access, inputs
 from leerroute.core.forms import warn_about_clients
-from leerroute.core.pages import paginate
+from leerroute.core.pages import paginate, paginate_counting_along
 from leerroute.feedback.models import Feedback
 from leerroute.people.models import Role
 from leerroute.people.queries import has_role
@@ -72,7 +72,8 @@ def question_list(request):
         questions = _with_details(queries.own_learning_questions(user)).order_by(
             "-updated_at", "-pk"
         )
-        return render(request, "learning/student_list.html", {"questions": questions})
+        page = paginate_counting_along(request, questions, PAGE_SIZE)
+        return render(request, "learning/student_list.html", {"page": page})
     access.require(request, "learning.see_overview")
     questions = queries.learning_questions_visible_to(user)
     status = request.GET.get("status", "")
@@ -111,9 +112,8 @@ def waiting(request):
     completed = _with_details(
         queries.reviewable_by(request.user).filter(status=Status.COMPLETED)
     ).order_by("-updated_at", "-pk")[:10]
-    return render(
-        request, "learning/waiting.html", {"questions": questions, "completed": completed}
-    )
+    page = paginate_counting_along(request, questions, PAGE_SIZE)
+    return render(request, "learning/waiting.html", {"page": page, "completed": completed})
 
 
 # --- writing -----------------------------------------------------------------------

@@ -9,7 +9,7 @@ from leerroute.people.models import Role
 
 from . import queries
 from .models import Enrolment, Programme
-from .overview import enrolment_statuses, my_overview
+from .overview import my_overview
 
 UPCOMING_ON_HOME = 3
 
@@ -17,9 +17,8 @@ UPCOMING_ON_HOME = 3
 def panels(user) -> list[Panel]:
     found = []
     held = people.roles(user)
-    statuses = enrolment_statuses(user)  # none: no panel
-    if statuses:
-        overview = my_overview(user, UPCOMING_ON_HOME, statuses)
+    overview = my_overview(user, UPCOMING_ON_HOME)
+    if overview["statuses"]:  # invited to nothing: no panel
         found.append(Panel("training/panels/mine.html", overview, order=REST + 5))
     if Role.TRAINER in held:
         programmes = (

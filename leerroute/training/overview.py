@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from leerroute.core import versions
 from leerroute.people import queries as people
 
-from .cascade import EMPLOYEE_ROLES, readiness_of
+from .cascade import DATA_TOPIC, EMPLOYEE_ROLES, readiness_of
 from .models import Attendance, Enrolment, Programme, Session
 
 
@@ -18,12 +21,28 @@ def enrolment_statuses(user) -> dict[int, str]:
     )
 
 
-def my_overview(user, limit: int | None = None, statuses: dict[int, str] | None = None) -> dict:
+def my_overview(user, limit: int | None = None) -> dict:
     """Upcoming sessions (enrolled or invited), the attendance record per
-    programme ("2 van 4 bijeenkomsten") and, for employees, their readiness.
-    ``statuses``: ``enrolment_statuses(user)`` when the caller has them already."""
-    if statuses is None:
-        statuses = enrolment_statuses(user)
+    programme ("2 van 4 bijeenkomsten") and, for employees, their readiness;
+    ``statuses``: programme id -> the status of the user's enrolment (empty:
+    invited to nothing).
+
+    Kept per person until the training records change (the data topic of the
+    cascade, ``core/versions.py``: programmes, sessions, enrolments, attendance
+    and role assignments), the date changes or the first upcoming session ends."""
+    key = f"mine:{user.pk}:{limit}:{timezone.localdate().isoformat()}"
+    return versions.cached(DATA_TOPIC, key, lambda: _overview(user, limit), valid_until=_first_end)
+
+
+def _first_end(overview: dict) -> datetime.datetime | None:
+    """When the first upcoming session ends: then the list changes by the clock."""
+    return min((session.ends_at for session in overview["upcoming"]), default=None)
+
+
+def _overview(user, limit: int | None) -> dict:
+    statuses = enrolment_statuses(user)
+    if not statuses:
+        return {"statuses": statuses, "upcoming": [], "record": [], "readiness": None}
     upcoming = list(
         Session.objects.filter(programme_id__in=list(statuses), ends_at__gte=timezone.now())
         .select_related("programme")
@@ -31,7 +50,7 @@ def my_overview(user, limit: int | None = None, statuses: dict[int, str] | None 
     )
     for session in upcoming:
         session.invited_only = statuses[session.programme_id] == Enrolment.Status.INVITED
-    record = (
+    record = list(
         Programme.objects.filter(
             enrolments__user=user, enrolments__status=Enrolment.Status.ENROLLED
         )
@@ -50,6 +69,7 @@ def my_overview(user, limit: int | None = None, statuses: dict[int, str] | None 
     )
     is_employee = any(s.role in EMPLOYEE_ROLES for s in people.scopes(user))
     return {
+        "statuses": statuses,
         "upcoming": upcoming,
         "record": record,
         "readiness": readiness_of([user.pk])[user.pk] if is_employee else None,

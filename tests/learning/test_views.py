@@ -441,5 +441,77 @@ def test_reviewable_questions_are_the_named_mentors_without_distinct(client_for,
         assert "DISTINCT" not in str(reviewable.query).upper()
     response = client_for(username).get(reverse("learning:waiting"))
     if response.status_code == 200:
-        shown = {q.pk for q in response.context["questions"]}
+        shown = {q.pk for q in response.context["page"]}
         assert shown == set(queries.waiting_for(mentor).values_list("pk", flat=True))
+
+
+@pytest.mark.parametrize(
+    ("username", "url", "rows"),
+    [
+        # The student's own questions, newest first; the mentor's, oldest first.
+        ("student1", "learning:list", lambda demo: _own_order(demo)),
+        ("werkbegeleider1", "learning:waiting", lambda demo: _waiting_order(demo)),
+    ],
+)
+def test_own_and_waiting_lists_come_in_pages_of_25(client_for, demo, username, url, rows):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _add_questions(demo, 30)
+    expected = rows(demo)
+    assert len(expected) > 25
+    client = client_for(username)
+    first = client.get(reverse(url))
+    with CaptureQueriesContext(connection) as queries_first:
+        first = client.get(reverse(url))
+    with CaptureQueriesContext(connection) as queries_second:
+        second = client.get(reverse(url), {"pagina": 2})
+    assert [q.pk for q in first.context["page"]] == expected[:25]
+    assert [q.pk for q in second.context["page"]] == expected[25:50]
+    html = first.content.decode()
+    pages = -(-len(expected) // 25)
+    assert f"Pagina 1 van {pages}" in html
+    assert 'rel="next"' in html
+    assert len(queries_first) == len(queries_second)
+    # A malformed page number is the first page; one past the end is the last.
+    again = client.get(reverse(url), {"pagina": "twee"})
+    assert [q.pk for q in again.context["page"]] == expected[:25]
+    last = client.get(reverse(url), {"pagina": 99})
+    assert last.context["page"].number == pages
+    assert [q.pk for q in last.context["page"]] == expected[(pages - 1) * 25 :]
+    # The total comes with the rows of the page: no separate count.
+    assert not any(
+        "COUNT(*) AS" in q["sql"] and "learning_learningquestion" in q["sql"]
+        for q in queries_first.captured_queries
+    )
+
+
+def test_an_empty_own_list_is_one_empty_page(client_for, demo):
+    from leerroute.learning.models import LearningQuestion
+
+    LearningQuestion.objects.filter(student=demo["student1"]).delete()
+    response = client_for("student1").get(reverse("learning:list"))
+    page = response.context["page"]
+    assert (page.number, list(page), page.paginator.count) == (1, [], 0)
+    assert "Je hebt nog geen leervragen." in response.content.decode()
+    assert 'rel="next"' not in response.content.decode()
+
+
+def _own_order(demo):
+    from leerroute.learning import queries
+
+    return list(
+        queries.own_learning_questions(demo["student1"])
+        .order_by("-updated_at", "-pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def _waiting_order(demo):
+    from leerroute.learning import queries
+
+    return list(
+        queries.waiting_for(demo["werkbegeleider1"])
+        .order_by("updated_at", "pk")
+        .values_list("pk", flat=True)
+    )
