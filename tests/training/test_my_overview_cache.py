@@ -59,6 +59,17 @@ def _enrolled(demo) -> tuple[User, Enrolment]:
     return enrolment.user, enrolment
 
 
+def _session(programme, topic: str, starts_in: datetime.timedelta) -> Session:
+    start = timezone.now() + starts_in
+    return Session.objects.create(
+        programme=programme,
+        topic=topic,
+        place="Lokaal 1",
+        starts_at=start,
+        ends_at=start + datetime.timedelta(hours=1),
+    )
+
+
 def test_attendance_new_sessions_and_withdrawals_show_on_the_next_request(demo):
     user, enrolment = _enrolled(demo)
     before = _assert_fresh(user.username)
@@ -66,14 +77,7 @@ def test_attendance_new_sessions_and_withdrawals_show_on_the_next_request(demo):
     Attendance.objects.update_or_create(
         session=session, user=user, defaults={"status": Attendance.Status.PRESENT}
     )
-    start = timezone.now() + datetime.timedelta(days=3)
-    new = Session.objects.create(
-        programme=enrolment.programme,
-        topic="Extra bijeenkomst",
-        place="Lokaal 1",
-        starts_at=start,
-        ends_at=start + datetime.timedelta(hours=2),
-    )
+    new = _session(enrolment.programme, "Extra bijeenkomst", datetime.timedelta(days=3))
     after = _assert_fresh(user.username)
     assert (new.pk, False) in after["upcoming"]
     assert after != before
@@ -83,14 +87,7 @@ def test_attendance_new_sessions_and_withdrawals_show_on_the_next_request(demo):
 
 def test_a_session_that_ended_leaves_the_list_without_any_change(demo):
     user, enrolment = _enrolled(demo)
-    start = timezone.now() + datetime.timedelta(hours=1)
-    soon = Session.objects.create(
-        programme=enrolment.programme,
-        topic="Straks",
-        place="Lokaal 2",
-        starts_at=start,
-        ends_at=start + datetime.timedelta(hours=1),
-    )
+    soon = _session(enrolment.programme, "Straks", datetime.timedelta(hours=1))
     assert (soon.pk, False) in _assert_fresh(user.username)["upcoming"]
     with time_machine.travel(soon.ends_at + datetime.timedelta(minutes=1), tick=False):
         assert (soon.pk, False) not in _assert_fresh(user.username)["upcoming"]
