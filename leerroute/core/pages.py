@@ -27,10 +27,13 @@ def paginate_counting_along(request, queryset, per_page: int) -> Page:
     for a page instead of a count and then the rows.
 
     A page past the end (or a malformed number) is handled as by ``paginate``,
-    with a separate count."""
+    with a separate count; so is a number whose offset no database integer
+    holds (no query could skip that far)."""
     number = inputs.page_number(request.GET)
     paginator = Paginator(queryset, per_page)
     bottom = (number - 1) * per_page
+    if bottom + per_page > inputs.BIGINT_MAX:
+        return paginator.get_page(number)
     rows = list(queryset.annotate(_page_total=Window(Count("pk")))[bottom : bottom + per_page])
     if rows or number == 1:
         paginator.__dict__["count"] = rows[0]._page_total if rows else 0

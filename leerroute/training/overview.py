@@ -41,8 +41,6 @@ def _first_end(overview: dict) -> datetime.datetime | None:
 
 def _overview(user, limit: int | None) -> dict:
     statuses = enrolment_statuses(user)
-    if not statuses:
-        return {"statuses": statuses, "upcoming": [], "record": [], "readiness": None}
     upcoming = list(
         Session.objects.filter(programme_id__in=list(statuses), ends_at__gte=timezone.now())
         .select_related("programme")

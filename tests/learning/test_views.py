@@ -515,3 +515,17 @@ def _waiting_order(demo):
         .order_by("updated_at", "pk")
         .values_list("pk", flat=True)
     )
+
+
+@pytest.mark.parametrize(
+    ("username", "url"), [("student1", "learning:list"), ("werkbegeleider1", "learning:waiting")]
+)
+def test_a_page_number_beyond_any_offset_is_the_last_page(client_for, username, url):
+    """A page number the database cannot skip to (the offset past its largest
+    integer) is the last page, as any page past the end."""
+    client = client_for(username)
+    for number in ("9223372036854775807", "368934881474191033"):
+        response = client.get(reverse(url), {"pagina": number})
+        assert response.status_code == 200
+        page = response.context["page"]
+        assert page.number == page.paginator.num_pages

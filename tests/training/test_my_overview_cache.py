@@ -104,3 +104,13 @@ def test_the_home_panel_follows_an_invitation(client_for, demo):
     )
     html = client.get(reverse("core:home")).content.decode()
     assert "Mijn trainingen" in html
+
+
+def test_an_employee_invited_to_nothing_still_sees_their_readiness(client_for, demo):
+    """The training page tells every employee where they stand as mentor, also
+    before any invitation ("nog niet gestart")."""
+    Enrolment.objects.filter(user__username="werkbegeleider2").delete()
+    html = client_for("werkbegeleider2").get(reverse("training:index")).content.decode()
+    assert "Jouw status als werkbegeleider:" in html
+    assert "nog niet gestart" in html
+    assert _plain(overview.my_overview(_fresh("werkbegeleider2")))["readiness"] is not None
