@@ -14,8 +14,10 @@ look like HTTPS to Django. Here it trusts nothing unless a proxy is declared:
   BEHIND_TLS_PROXY=true, exactly as Django's SECURE_PROXY_SSL_HEADER.
 
 X-Forwarded-For is read by Leerroute itself (TRUSTED_PROXY_COUNT), never by
-gunicorn. Other gunicorn settings (bind, workers) come from the command line
-or GUNICORN_CMD_ARGS as usual.
+gunicorn. Workers: one per CPU core unless WEB_CONCURRENCY says otherwise
+(gunicorn's own default is a single worker, which leaves a core idle; more
+workers than cores were no faster, see README "Performance"). Other settings
+(bind, and workers too) come from the command line or GUNICORN_CMD_ARGS as usual.
 """
 
 import os
@@ -29,6 +31,8 @@ def _env_int(name: str) -> int:
     value = os.environ.get(name, "").strip()
     return int(value) if value else 0
 
+
+workers = _env_int("WEB_CONCURRENCY") or os.cpu_count() or 1
 
 behind_tls_proxy = _env_bool("BEHIND_TLS_PROXY")
 trusted_proxy_count = _env_int("TRUSTED_PROXY_COUNT") or _env_int("AXES_IPWARE_PROXY_COUNT")

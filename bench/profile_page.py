@@ -68,8 +68,10 @@ def _measure(client, url: str, repeats: int) -> tuple[float, float]:
 
 def _plan_times(connection, captured) -> tuple[float, float]:
     """Total planning and execution time (ms) of the captured SELECTs, re-run
-    with EXPLAIN ANALYZE (the SQL as Django logged it, parameters inlined)."""
+    with EXPLAIN ANALYZE (the SQL as Django logged it, parameters inlined);
+    each query's own times are printed, the costliest first."""
     planning = execution = 0.0
+    each = []
     with connection.cursor() as cursor:
         for query in captured:
             if not query["sql"].lstrip().upper().startswith("SELECT"):
@@ -78,6 +80,9 @@ def _plan_times(connection, captured) -> tuple[float, float]:
             (summary,) = cursor.fetchone()[0]
             planning += summary["Planning Time"]
             execution += summary["Execution Time"]
+            each.append((summary["Planning Time"], summary["Execution Time"], query["sql"]))
+    for plan, run, sql in sorted(each, key=lambda t: -(t[0] + t[1])):
+        print(f"  plan {plan:6.2f} ms  run {run:6.2f} ms  {sql[:160]}")
     return planning, execution
 
 

@@ -6,6 +6,7 @@ body larger than Leerroute ever accepts gets 413 before the body is read.
 """
 
 import http.client
+import os
 import runpy
 import socket
 import subprocess
@@ -51,6 +52,13 @@ def test_without_a_proxy_nothing_is_trusted(monkeypatch):
     assert config.forwarder_headers == []
     assert config.proxy_allow_ips == []
     assert config.accesslog is None
+
+
+def test_one_worker_per_cpu_core_unless_web_concurrency_says_otherwise(monkeypatch):
+    """Gunicorn's own default is a single worker, which leaves cores idle."""
+    monkeypatch.delenv("WEB_CONCURRENCY", raising=False)
+    assert gunicorn_config(monkeypatch).workers == (os.cpu_count() or 1)
+    assert gunicorn_config(monkeypatch, WEB_CONCURRENCY="3").workers == 3
 
 
 def test_forwarded_allow_ips_alone_does_not_declare_a_proxy(monkeypatch):

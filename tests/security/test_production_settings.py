@@ -159,6 +159,27 @@ def test_postgresql_queries_are_prepared_unless_switched_off():
     assert json.loads(result.stdout) == [None, None]
 
 
+@pytest.mark.parametrize(
+    ("url", "setting", "expected"),
+    [
+        ("postgres://leerroute:geheim@db.invalid:5432/leerroute", None, 600),
+        ("postgres://leerroute:geheim@db.invalid:5432/leerroute", "0", 0),
+        ("postgres://leerroute:geheim@db.invalid:5432/leerroute", "60", 60),
+        ("sqlite:///:memory:", None, 0),
+    ],
+)
+def test_postgresql_connections_are_kept_between_requests_by_default(url, setting, expected):
+    """A new connection per request made every page about twice as slow and lost
+    the prepared queries (README, "Performance"); 0 still closes each one."""
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.DATABASES['default']['CONN_MAX_AGE'])"
+    )
+    result = run_python(code, production_env(DATABASE_URL=url, DATABASE_CONN_MAX_AGE=setting))
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout) == expected
+
+
 def test_makemigrations_reads_the_code_without_a_secret_key():
     """A checkout can check its migrations; nothing that serves or signs can start."""
     env = production_env(SECRET_KEY=None, EMAIL_BACKEND=None, DATABASE_URL="sqlite:///:memory:")
