@@ -54,7 +54,6 @@ def _environment(database_url: str) -> dict[str, str]:
     env.update(
         DJANGO_SETTINGS_MODULE="bench.settings",
         DATABASE_URL=database_url,
-        DATABASE_CONN_MAX_AGE="600",
         SECRET_KEY=os.environ.get("BENCH_SECRET_KEY") or secrets.token_urlsafe(50),
         ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
         BEHIND_TLS_PROXY="true",

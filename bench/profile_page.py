@@ -45,7 +45,6 @@ def _setup() -> None:
         BEHIND_TLS_PROXY="true",
         EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
         LOG_LEVEL="ERROR",
-        DATABASE_CONN_MAX_AGE="600",
     )
     os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/leerroute")
     import django

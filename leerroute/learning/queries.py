@@ -34,8 +34,15 @@ def own_learning_questions(user) -> QuerySet[LearningQuestion]:
 
 
 def reviewable_by(user) -> QuerySet[LearningQuestion]:
-    """Questions on whose (current) placement ``user`` is a named mentor."""
-    return learning_questions_visible_to(user).shared().mentored_by(user)
+    """Questions on whose (current) placement ``user`` is a named mentor.
+
+    The scope as a subquery compiled once per person, roles and day
+    (``access.visible_pks``): the home page, the rules and the lists ask it."""
+    return (
+        LearningQuestion.objects.filter(pk__in=access.visible_pks(user, LearningQuestion))
+        .shared()
+        .mentored_by(user)
+    )
 
 
 def waiting_for(user) -> QuerySet[LearningQuestion]:

@@ -27,8 +27,17 @@ def corrections_visible_to(user) -> QuerySet[CorrectionRequest]:
     return CorrectionRequest.objects.filter(Q(student=user) | _handled_q(user))
 
 
+def _handled_by(user) -> QuerySet[CorrectionRequest]:
+    return CorrectionRequest.objects.filter(_handled_q(user))
+
+
 def open_for(user) -> QuerySet[CorrectionRequest]:
-    """Open requests this person may handle (not their own)."""
+    """Open requests this person may handle (not their own).
+
+    The conditions are compiled once per person, roles and day (``access.pks_of``):
+    every home page asks them, and building them cost more than running them."""
     if not user.is_authenticated:
         return CorrectionRequest.objects.none()
-    return CorrectionRequest.objects.filter(_handled_q(user), status=CorrectionRequest.Status.OPEN)
+    return CorrectionRequest.objects.filter(
+        pk__in=access.pks_of(user, _handled_by), status=CorrectionRequest.Status.OPEN
+    )

@@ -210,9 +210,12 @@ def _assessor_before(user):
 
 def _corrections_before(user):
     from leerroute.privacy import home as privacy_home
-    from leerroute.privacy.queries import open_for
+    from leerroute.privacy.models import CorrectionRequest
+    from leerroute.privacy.queries import _handled_q
 
-    pending = open_for(user)
+    pending = CorrectionRequest.objects.filter(
+        _handled_q(user), status=CorrectionRequest.Status.OPEN
+    )
     total = pending.count()
     if not total:
         return None
@@ -269,6 +272,50 @@ def test_a_correction_request_shows_in_the_same_panel(demo):
     } == _corrections_before(_fresh("werkbegeleider1"))
 
 
+def test_open_requests_follow_the_placements_on_the_next_request(demo):
+    """The handled requests are compiled once per person, roles and day; the
+    placements are read when the query runs, so a placement that ends (or comes
+    back) shows on the very next request."""
+    import datetime
+
+    from leerroute.feedback import queries as feedback_queries
+    from leerroute.feedback.models import Feedback
+    from leerroute.people.models import Placement
+    from leerroute.privacy import home as privacy_home
+    from leerroute.privacy.models import CorrectionRequest
+
+    assessor = _fresh("studentbegeleider1")
+    item = (
+        Feedback.objects.filter(student__in=feedback_queries.students_for_review(assessor))
+        .exclude(author=assessor)
+        .order_by("pk")
+        .first()
+    )
+    assert item is not None
+    request = CorrectionRequest.objects.create(
+        student=item.student,
+        kind=CorrectionRequest.Kind.FEEDBACK,
+        object_id=item.pk,
+        status=CorrectionRequest.Status.OPEN,
+        reason="Klopt niet",
+    )
+
+    def shown():
+        panels = privacy_home.panels(_fresh("studentbegeleider1"))
+        panel = _panel(panels, "privacy/home_corrections.html")
+        return panel is not None and request.pk in _ids(panel["requests"])
+
+    placements = Placement.objects.active().filter(student=item.student)
+    ends = {p.pk: p.end_date for p in placements}
+    assert shown()
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    Placement.objects.filter(pk__in=ends).update(end_date=yesterday)
+    assert not shown()
+    for pk, end in ends.items():
+        Placement.objects.filter(pk=pk).update(end_date=end)
+    assert shown()
+
+
 @pytest.mark.parametrize("account", ACCOUNTS)
 def test_the_learning_assessor_and_training_panels_show_the_same_rows(account, demo):
     from leerroute.learning import home as learning_home
@@ -292,7 +339,12 @@ def test_the_learning_assessor_and_training_panels_show_the_same_rows(account, d
         ) == (todo, waiting.count() - len(todo), mine.waiting_for_mentor().count())
     mentor = _panel(learning_home.panels(_fresh(account)), "learning/panels/mentor.html")
     if mentor is not None:
-        waiting = learning_queries.waiting_for(user)
+        waiting = (
+            learning_queries.learning_questions_visible_to(user)
+            .shared()
+            .mentored_by(user)
+            .waiting_for_mentor()
+        )
         newest = _ids(waiting.order_by("-updated_at", "-pk")[: learning_home.PANEL_LIMIT])
         count = waiting.count()
         assert (_ids(mentor["waiting"]), mentor["count"], mentor["more"]) == (
