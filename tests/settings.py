@@ -46,3 +46,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     for _leftover in ("-wal", "-shm"):
         _name = f"test-db.sqlite3{'_' + _worker if _worker else ''}{_leftover}"
         (BASE_DIR / "test-artifacts" / _name).unlink(missing_ok=True)
+
+# Every kept scope and compiled query is checked against a fresh build when it
+# is reused (leerroute.core.access): one that depends on more than the person,
+# their roles and the date fails the test that reuses it.
+LEERROUTE_VERIFY_REUSE = True

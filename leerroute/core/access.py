@@ -29,6 +29,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable
 
 import rules
+from django.conf import settings
 from django.core.exceptions import EmptyResultSet, PermissionDenied
 from django.db import connection, models
 from django.db.models.expressions import RawSQL
@@ -113,8 +114,37 @@ def _reused(user, kind: str, function: Scope, build: Callable[[], object]):
                 _shared[shared_key] = found
                 while len(_shared) > _SHARED_LIMIT:
                     _shared.popitem(last=False)
+    elif getattr(settings, "LEERROUTE_VERIFY_REUSE", False):
+        _verify(found, build(), kind, function)
     memo[local_key] = found
     return found
+
+
+def _fingerprint(built) -> tuple:
+    """What a kept build sends to the database: its SQL and parameters."""
+    if isinstance(built, RawSQL):
+        return (built.sql, tuple(built.params))
+    if isinstance(built, _CompiledRows):
+        if built.saved is not None:
+            return (built.saved.sql, built.saved.params)
+        built = built.queryset
+    if isinstance(built, models.QuerySet):
+        try:
+            sql, params = built.query.get_compiler(using=built.db).as_sql()
+        except EmptyResultSet:
+            return ("<empty>",)
+        return (sql, tuple(params))
+    raise TypeError(f"cannot compare a kept {type(built).__name__}")
+
+
+def _verify(kept, fresh, kind: str, function) -> None:
+    """Tests (LEERROUTE_VERIFY_REUSE): a kept build must send exactly what a fresh
+    one sends; anything else depends on more than its key (the clock, say)."""
+    if _fingerprint(kept) != _fingerprint(fresh):
+        raise AssertionError(
+            f"kept {kind} of {getattr(function, '__qualname__', function)} differs from a "
+            f"fresh build: it depends on more than the person, their roles and the date"
+        )
 
 
 def _watching_reads(build: Callable[[], object]) -> tuple[object, bool]:
@@ -171,6 +201,80 @@ def pks_subquery(queryset: models.QuerySet) -> RawSQL | models.QuerySet:
         return pks
     # Django's own compiled SQL with its parameters kept apart: nothing from input.
     return RawSQL(sql, tuple(params), output_field=queryset.model._meta.pk)  # noqa: S611
+
+
+def compiled_rows(user, site: str, build: Callable[[], models.QuerySet]) -> list:
+    """The rows of ``build()``, a finished queryset (filtered, ordered, sliced),
+    whose SQL is built and compiled once per person, roles in force and day
+    (``_reused``) and sent again on later requests: building and compiling a
+    home panel's query costs Django more than the database needs to run it.
+
+    ``site`` names the call site (one per query). ``build`` may depend on the
+    person, their roles and the date only: never on the clock (``now()``),
+    request parameters or rows read before; what the rows depend on besides
+    (placements, mentors, feedback, ...) the SQL reads when it runs. The tests
+    check every reuse against a fresh build (``LEERROUTE_VERIFY_REUSE``).
+    ``prefetch_related`` lookups run as usual, after the rows.
+    """
+    if not getattr(user, "is_authenticated", False):
+        return list(build())
+    return _reused(user, "rows", site, lambda: _CompiledRows(build())).rows()
+
+
+class _Saved:
+    """A compiled query and what Django needs to turn its rows into objects."""
+
+    __slots__ = (
+        "sql",
+        "params",
+        "select",
+        "klass_info",
+        "annotation_col_map",
+        "col_count",
+        "has_extra_select",
+    )
+
+    def __init__(self, compiler, sql, params):
+        self.sql, self.params = sql, tuple(params)
+        self.select = compiler.select
+        self.klass_info = compiler.klass_info
+        self.annotation_col_map = compiler.annotation_col_map
+        self.col_count = compiler.col_count
+        self.has_extra_select = compiler.has_extra_select
+
+
+class _CompiledRows:
+    def __init__(self, queryset: models.QuerySet):
+        self.queryset = queryset
+        self.saved: _Saved | None = None
+
+    def rows(self) -> list:
+        queryset = self.queryset.all()
+        query = queryset.query
+        query.get_compiler = functools.partial(self._compiler, query)
+        return list(queryset)
+
+    def _compiler(self, query, using=None, connection=None, elide_empty=True):
+        compiler = type(query).get_compiler(query, using, connection, elide_empty)
+        compile_now = compiler.as_sql
+        saved = self.saved
+
+        def as_sql(with_limits=True, with_col_aliases=False):
+            if (with_limits, with_col_aliases) != (True, False):
+                return compile_now(with_limits, with_col_aliases)
+            if saved is None:
+                sql, params = compile_now()
+                self.saved = _Saved(compiler, sql, params)
+                return sql, params
+            compiler.select = saved.select
+            compiler.klass_info = saved.klass_info
+            compiler.annotation_col_map = saved.annotation_col_map
+            compiler.col_count = saved.col_count
+            compiler.has_extra_select = saved.has_extra_select
+            return saved.sql, saved.params
+
+        compiler.as_sql = as_sql
+        return compiler
 
 
 def can(user, perm: str, obj=None) -> bool:
@@ -308,6 +412,7 @@ def _record_denial(request: HttpRequest, obj, model, pk, status: int) -> None:
 
 __all__ = [
     "can",
+    "compiled_rows",
     "fetch",
     "log_reads",
     "pks_of",

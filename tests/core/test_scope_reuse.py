@@ -25,6 +25,13 @@ def _visible_students(username: str) -> set[str]:
     return set(access.visible(_fresh(username), User).values_list("username", flat=True))
 
 
+@pytest.fixture
+def builds_counted(settings):
+    """As in production: a kept build is not built again to check it (the
+    suite's LEERROUTE_VERIFY_REUSE would build it once more per reuse)."""
+    settings.LEERROUTE_VERIFY_REUSE = False
+
+
 def _counting(calls: list[str], reads_data: bool):
     def scope(user):
         calls.append(user.username)
@@ -38,7 +45,7 @@ def _counting(calls: list[str], reads_data: bool):
     return scope
 
 
-def test_a_scope_that_reads_nothing_is_built_once_for_many_requests(demo):
+def test_a_scope_that_reads_nothing_is_built_once_for_many_requests(demo, builds_counted):
     calls: list[str] = []
     scope = _counting(calls, reads_data=False)
     first = access.pks_of(_fresh("docent1"), scope)
@@ -52,7 +59,7 @@ def test_a_scope_that_reads_nothing_is_built_once_for_many_requests(demo):
     assert calls == ["docent1", "docent2"]
 
 
-def test_a_scope_that_reads_data_while_built_is_built_for_every_request(demo):
+def test_a_scope_that_reads_data_while_built_is_built_for_every_request(demo, builds_counted):
     calls: list[str] = []
     scope = _counting(calls, reads_data=True)
     user = _fresh("docent1")
@@ -61,7 +68,7 @@ def test_a_scope_that_reads_data_while_built_is_built_for_every_request(demo):
     assert calls == ["docent1", "docent1"]
 
 
-def test_a_change_of_roles_builds_the_scope_again(demo):
+def test_a_change_of_roles_builds_the_scope_again(demo, builds_counted):
     calls: list[str] = []
     scope = _counting(calls, reads_data=False)
     docent = _fresh("docent1")
@@ -73,7 +80,7 @@ def test_a_change_of_roles_builds_the_scope_again(demo):
     assert calls == ["docent1", "docent1"]
 
 
-def test_a_new_day_builds_the_scope_again(demo):
+def test_a_new_day_builds_the_scope_again(demo, builds_counted):
     calls: list[str] = []
     scope = _counting(calls, reads_data=False)
     access.pks_of(_fresh("docent1"), scope)
@@ -132,3 +139,95 @@ def test_reused_scopes_show_what_a_fresh_build_shows(account, demo):
         access.visible(_fresh(account), model)  # fills the shared entry
         reused = set(access.visible(_fresh(account), model).values_list("pk", flat=True))
         assert reused == set(function(_fresh(account)).values_list("pk", flat=True))
+
+
+# --- Whole queries compiled once (access.compiled_rows) ----------------------
+
+
+def _mentor_placements(user):
+    return Placement.objects.active().filter(mentors=user).select_related("student", "team")
+
+
+def test_compiled_rows_are_the_rows_of_the_queryset_on_every_request(demo):
+    site = "tests.mentor-placements"
+    first = access.compiled_rows(
+        _fresh("werkbegeleider1"),
+        site,
+        lambda: _mentor_placements(_fresh("werkbegeleider1")).order_by("pk"),
+    )
+    expected = list(_mentor_placements(_fresh("werkbegeleider1")).order_by("pk"))
+    assert first == expected
+    assert [p.student.username for p in first] == [p.student.username for p in expected]
+    # A later request sends the kept SQL; the rows follow the data.
+    mentor = _fresh("werkbegeleider1")
+    Placement.objects.filter(pk=first[0].pk).update(
+        end_date=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    again = access.compiled_rows(mentor, site, lambda: _mentor_placements(mentor).order_by("pk"))
+    assert again == expected[1:]
+    # Select-related objects come with the rows: no query per row.
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        rows = access.compiled_rows(
+            _fresh("werkbegeleider1"), site, lambda: _mentor_placements(mentor).order_by("pk")
+        )
+        [(p.student.last_name, p.team.name) for p in rows]
+    assert len([q for q in ctx.captured_queries if "people_placement" in q["sql"]]) == 1
+
+
+def test_compiled_rows_are_compiled_once_per_person_and_day(demo, builds_counted, monkeypatch):
+    from django.db import connection
+    from django.db.models.sql.compiler import SQLCompiler
+
+    sent: list[str] = []
+    compiled: list[str] = []
+    compile_sql = SQLCompiler.as_sql
+
+    def counting(self, *args, **kwargs):
+        if self.query.model is Placement:
+            compiled.append(self.query.model.__name__)
+        return compile_sql(self, *args, **kwargs)
+
+    def watch(execute, sql, params, many, context):
+        sent.append(sql)
+        return execute(sql, params, many, context)
+
+    monkeypatch.setattr(SQLCompiler, "as_sql", counting)
+    site = "tests.compiled-once"
+    for _ in range(3):
+        user = _fresh("werkbegeleider1")
+        with connection.execute_wrapper(watch):
+            access.compiled_rows(user, site, lambda u=user: _mentor_placements(u).order_by("pk"))
+    placement_queries = [sql for sql in sent if "people_placement" in sql]
+    assert len(placement_queries) == 3
+    assert len(set(placement_queries)) == 1
+    assert compiled == ["Placement"]
+    kept = [value for key, value in access._shared.items() if key[0] == "rows" and key[1] == site]
+    assert len(kept) == 1 and kept[0].saved is not None
+    other = _fresh("werkbegeleider2")
+    rows = access.compiled_rows(other, site, lambda: _mentor_placements(other).order_by("pk"))
+    assert rows == list(_mentor_placements(other).order_by("pk"))
+
+
+def test_a_query_that_depends_on_the_clock_fails_the_reuse_check(demo):
+    """The suite checks every reuse against a fresh build: a query with now() in
+    it (or anything else beyond the person, roles and date) is caught."""
+    from leerroute.feedback.models import Feedback
+
+    site = "tests.clock"
+
+    def build():
+        return Feedback.objects.filter(created_at__lte=timezone.now()).order_by("pk")[:1]
+
+    access.compiled_rows(_fresh("werkbegeleider1"), site, build)
+    with pytest.raises(AssertionError, match="depends on more than the person"):
+        access.compiled_rows(_fresh("werkbegeleider1"), site, build)
+
+
+def test_anonymous_visitors_get_the_rows_without_reuse(demo):
+    from django.contrib.auth.models import AnonymousUser
+
+    rows = access.compiled_rows(AnonymousUser(), "tests.anonymous", lambda: User.objects.none())
+    assert rows == []
