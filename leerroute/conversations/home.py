@@ -29,7 +29,9 @@ def panels(user) -> list[Panel]:
 
 
 def _mine(user) -> dict:
-    agreements = list(queries.open_agreements_of(user)[:LIST_LIMIT])
+    agreements = access.compiled_rows(
+        user, "conversations.home.agreements", lambda: queries.open_agreements_of(user)[:LIST_LIMIT]
+    )
     for agreement in agreements:
         agreement.can_tick = True  # one's own agreements (conversations.tick_agreement)
     return {
@@ -62,14 +64,18 @@ def _planner(user) -> dict:
         .select_related("owner", "conversation__student")
         .order_by("due_date", "pk")
     )
-    missing_list = list(missing[: LIST_LIMIT + 1])
+    missing_list = access.compiled_rows(
+        user, "conversations.home.missing", lambda: missing[: LIST_LIMIT + 1]
+    )
     return {
         "half_first": first,
         "half_last": last,
         "missing": missing_list[:LIST_LIMIT],
         "missing_more": len(missing_list) > LIST_LIMIT,
         "overdue": list(overdue[:LIST_LIMIT]),
-        "past_due": list(past_due[:LIST_LIMIT]),
+        "past_due": access.compiled_rows(
+            user, "conversations.home.past_due", lambda: past_due[:LIST_LIMIT]
+        ),
     }
 
 

@@ -129,6 +129,7 @@ def _fingerprint(built) -> tuple:
             return (built.saved.sql, built.saved.params)
         built = built.queryset
     if isinstance(built, models.QuerySet):
+        built = built.all()  # compiling sets aliases: never on the kept query itself
         try:
             sql, params = built.query.get_compiler(using=built.db).as_sql()
         except EmptyResultSet:

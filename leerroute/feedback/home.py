@@ -34,11 +34,21 @@ def _without_recent_feedback(students):
 def _student(user) -> dict:
     own = queries.feedback_visible_to(user).filter(student=user)
     return {
-        "unread": own.unread().select_related("author").order_by("-created_at")[:LIST_LIMIT],
-        "reviews": queries.reviews_visible_to(user)
-        .filter(student=user)
-        .published()
-        .select_related("author"),
+        "unread": access.compiled_rows(
+            user,
+            "feedback.home.unread",
+            lambda: own.unread().select_related("author").order_by("-created_at")[:LIST_LIMIT],
+        ),
+        "reviews": access.compiled_rows(
+            user,
+            "feedback.home.reviews",
+            lambda: (
+                queries.reviews_visible_to(user)
+                .filter(student=user)
+                .published()
+                .select_related("author")
+            ),
+        ),
     }
 
 
@@ -47,36 +57,47 @@ def _mentor(user) -> dict:
     quiet = _without_recent_feedback(
         queries.students_for_feedback(user).filter(pk__in=mine)
     ).order_by("first_name", "last_name")
-    given = (
-        queries.feedback_visible_to(user)
-        .filter(author=user)
-        .select_related("student")
-        .order_by("-created_at")
+    given = access.compiled_rows(
+        user,
+        "feedback.home.given",
+        lambda: (
+            queries.feedback_visible_to(user)
+            .filter(author=user)
+            .select_related("student")
+            .order_by("-created_at")[:5]
+        ),
     )
     return {
         "quiet": quiet[:LIST_LIMIT],
-        "given": given[:5],
+        "given": given,
         "recent_days": RECENT_FEEDBACK_DAYS,
     }
 
 
 def _assessor(user) -> dict:
     # The students to review and the review scope: their SQL built once.
-    reviewable = access.pks_subquery(queries.students_for_review(user))
+    reviewable = access.pks_of(user, queries.students_for_review)
     quiet = _without_recent_feedback(User.objects.filter(pk__in=reviewable)).order_by(
         "first_name", "last_name"
     )
     # The drafts part of the review scope, driven by the students (an index on
     # drafts), not by every visible review.
-    drafts = (
-        queries.drafts_for_review(user, reviewable)
-        .select_related("student")
-        .order_by("review_date")
+    drafts = access.compiled_rows(
+        user,
+        "feedback.home.drafts",
+        lambda: (
+            queries.drafts_for_review(user, reviewable)
+            .select_related("student")
+            .order_by("review_date")[:LIST_LIMIT]
+        ),
+    )
+    teams = access.compiled_rows(
+        user, "feedback.home.teams", lambda: queries.teams_for_review(user).order_by("name")
     )
     return {
         "quiet": quiet[:LIST_LIMIT],
-        "drafts": drafts[:LIST_LIMIT],
-        "teams": queries.teams_for_review(user).order_by("name"),
+        "drafts": drafts,
+        "teams": teams,
         "recent_days": RECENT_FEEDBACK_DAYS,
     }
 

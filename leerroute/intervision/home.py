@@ -6,6 +6,7 @@
 Constant queries whatever the number of groups and meetings.
 """
 
+from leerroute.core import access
 from leerroute.core.panels import Panel
 from leerroute.people import queries as people
 from leerroute.people.models import Role
@@ -18,8 +19,15 @@ def panels(user) -> list[Panel]:
     found = []
     held = people.roles(user)
     if held & {Role.MENTOR, Role.ASSESSOR, Role.PRACTICE_EDUCATOR}:
-        mine = list(
-            queries.own_groups(user).active().select_related("facilitator").order_by("name", "pk")
+        mine = access.compiled_rows(
+            user,
+            "intervision.home.mine",
+            lambda: (
+                queries.own_groups(user)
+                .active()
+                .select_related("facilitator")
+                .order_by("name", "pk")
+            ),
         )
         if mine:
             upcoming = queries.next_meetings([g.pk for g in mine])

@@ -2,6 +2,7 @@
 
 from django.db.models import Count, Q, Window
 
+from leerroute.core import access
 from leerroute.core.panels import WAITING, Panel
 from leerroute.people.models import Role
 from leerroute.people.queries import roles
@@ -17,8 +18,14 @@ def panels(user) -> list[Panel]:
     found = []
     if Role.STUDENT in held:
         mine = queries.own_learning_questions(user)
-        todo = list(
-            mine.with_people().waiting_for_student().order_by("-updated_at", "-pk")[:PANEL_LIMIT]
+        todo = access.compiled_rows(
+            user,
+            "learning.home.student",
+            lambda: (
+                mine.with_people()
+                .waiting_for_student()
+                .order_by("-updated_at", "-pk")[:PANEL_LIMIT]
+            ),
         )
         # Both numbers in one query, always: the number of queries stays the same.
         counts = mine.aggregate(
@@ -41,11 +48,15 @@ def panels(user) -> list[Panel]:
     if Role.MENTOR in held:
         # The newest and the number of all in one query: a window count (one row
         # per question: a placement names a mentor once).
-        newest = list(
-            queries.waiting_for(user)
-            .with_people()
-            .annotate(total=Window(Count("pk")))
-            .order_by("-updated_at", "-pk")[:PANEL_LIMIT]
+        newest = access.compiled_rows(
+            user,
+            "learning.home.mentor",
+            lambda: (
+                queries.waiting_for(user)
+                .with_people()
+                .annotate(total=Window(Count("pk")))
+                .order_by("-updated_at", "-pk")[:PANEL_LIMIT]
+            ),
         )
         count = newest[0].total if newest else 0
         found.append(

@@ -2,6 +2,7 @@
 
 from django.db.models import Count, Prefetch, Window
 
+from leerroute.core import access
 from leerroute.core.panels import PEOPLE, REST, Panel
 
 from . import queries
@@ -14,11 +15,15 @@ def panels(user) -> list[Panel]:
     if Role.STUDENT in held:
         found.append(Panel("people/panels/student.html", _student(user), order=PEOPLE))
     if Role.MENTOR in held:
-        mine = (
-            queries.placements_with_people()
-            .active()
-            .filter(mentors=user)
-            .order_by("student__last_name")
+        mine = access.compiled_rows(
+            user,
+            "people.home.mentor",
+            lambda: (
+                queries.placements_with_people()
+                .active()
+                .filter(mentors=user)
+                .order_by("student__last_name")
+            ),
         )
         found.append(Panel("people/panels/mentor.html", {"placements": mine}, order=PEOPLE))
     if Role.ASSESSOR in held:
@@ -52,12 +57,16 @@ def _student(user) -> dict:
 def _assessor(user) -> dict:
     # A department can have hundreds of students: the first ones, and how many more
     # (a window over the same conditions, in the same query).
-    placements = list(
-        queries.placements_with_people()
-        .active()
-        .filter(queries.assessor_placements_q(user))
-        .annotate(total=Window(Count("pk")))
-        .order_by("team__name", "student__last_name", "pk")[:LIST_LIMIT]
+    placements = access.compiled_rows(
+        user,
+        "people.home.assessor",
+        lambda: (
+            queries.placements_with_people()
+            .active()
+            .filter(queries.assessor_placements_q(user))
+            .annotate(total=Window(Count("pk")))
+            .order_by("team__name", "student__last_name", "pk")[:LIST_LIMIT]
+        ),
     )
     total = placements[0].total if placements else 0
     return {"placements": placements, "more": max(0, total - LIST_LIMIT)}
@@ -65,22 +74,28 @@ def _assessor(user) -> dict:
 
 def _practice_educator(user) -> dict:
     org_ids = [s.organisation_id for s in queries.scopes(user) if s.role == Role.PRACTICE_EDUCATOR]
-    organisations = (
-        queries.organisations_visible_to(user)
-        .filter(pk__in=org_ids)
-        .prefetch_related(
-            Prefetch(
-                "departments__teams",
-                queryset=queries.teams_with_counts(Team.objects.all()),
+    organisations = access.compiled_rows(
+        user,
+        "people.home.practice_educator",
+        lambda: (
+            queries.organisations_visible_to(user)
+            .filter(pk__in=org_ids)
+            .prefetch_related(
+                Prefetch(
+                    "departments__teams",
+                    queryset=queries.teams_with_counts(Team.objects.all()),
+                )
             )
-        )
+        ),
     )
     return {"organisations": organisations}
 
 
 def _teacher(user) -> dict:
-    cohorts = list(
-        user.taught_cohorts.prefetch_related(
+    cohorts = access.compiled_rows(
+        user,
+        "people.home.teacher",
+        lambda: user.taught_cohorts.prefetch_related(
             Prefetch(
                 "enrollments",
                 queryset=Enrollment.objects.active()
@@ -88,7 +103,7 @@ def _teacher(user) -> dict:
                 .order_by("student__last_name", "student__first_name"),
                 to_attr="current_enrollments",
             )
-        )
+        ),
     )
     student_ids = [e.student_id for c in cohorts for e in c.current_enrollments]
     placed = {

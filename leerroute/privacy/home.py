@@ -2,6 +2,7 @@
 
 from django.db.models import Count, Window
 
+from leerroute.core import access
 from leerroute.core.panels import Panel
 
 from .queries import open_for
@@ -12,11 +13,15 @@ SHOWN = 5
 def panels(user) -> list[Panel]:
     # One query: the first requests, and the number of all of them as a window
     # over the same conditions (costly to build, so built once).
-    requests = list(
-        open_for(user)
-        .annotate(total=Window(Count("pk")))
-        .select_related("student")
-        .order_by("-created_at", "-pk")[:SHOWN]
+    requests = access.compiled_rows(
+        user,
+        "privacy.home.corrections",
+        lambda: (
+            open_for(user)
+            .annotate(total=Window(Count("pk")))
+            .select_related("student")
+            .order_by("-created_at", "-pk")[:SHOWN]
+        ),
     )
     if not requests:
         return []

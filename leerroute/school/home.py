@@ -70,20 +70,26 @@ def guide_context(user) -> dict:
     visible = User.objects.filter(pk__in=access.visible_pks(user, User)).filter(
         pk__in=Enrollment.objects.active().values("student_id")
     )
-    students = list(
-        visible.annotate(total=Window(Count("pk"))).order_by("first_name", "last_name")[
+    students = access.compiled_rows(
+        user,
+        "school.home.students",
+        lambda: visible.annotate(total=Window(Count("pk"))).order_by("first_name", "last_name")[
             :STUDENT_LIMIT
-        ]
+        ],
     )
     rows = week_rows(user, students)
     cohorts = queries.cohort_ids_of(visible)
-    updates = (
-        WeeklyUpdate.objects.filter(pk__in=access.visible_pks(user, WeeklyUpdate))
-        .published()
-        .in_weeks(recent())
-        .filter(cohort_id__in=cohorts)
-        .select_related("cohort")
-        .order_by("-year", "-week", "cohort__name")[:RECENT_LIMIT]
+    updates = access.compiled_rows(
+        user,
+        "school.home.guide_updates",
+        lambda: (
+            WeeklyUpdate.objects.filter(pk__in=access.visible_pks(user, WeeklyUpdate))
+            .published()
+            .in_weeks(recent())
+            .filter(cohort_id__in=cohorts)
+            .select_related("cohort")
+            .order_by("-year", "-week", "cohort__name")[:RECENT_LIMIT]
+        ),
     )
     return {
         "rows": rows,
@@ -103,14 +109,18 @@ def _teacher(user) -> dict:
 
 
 def _student(user) -> dict:
-    updates = (
-        queries.updates_visible_to(user)
-        .published()
-        .in_weeks(recent())
-        .filter(cohort_id__in=queries.cohort_ids_of([user]))
-        .select_related("cohort")
-        .prefetch_related("work_processes")
-        .order_by("-year", "-week")[:RECENT_LIMIT]
+    updates = access.compiled_rows(
+        user,
+        "school.home.student_updates",
+        lambda: (
+            queries.updates_visible_to(user)
+            .published()
+            .in_weeks(recent())
+            .filter(cohort_id__in=queries.cohort_ids_of([user]))
+            .select_related("cohort")
+            .prefetch_related("work_processes")
+            .order_by("-year", "-week")[:RECENT_LIMIT]
+        ),
     )
     return {"updates": updates}
 
