@@ -102,7 +102,12 @@ def _reused(user, kind: str, function: Scope, build: Callable[[], object]):
     if local_key in memo:
         return memo[local_key]
     person = (user.pk, user.is_active, user.is_superuser, tuple(scopes(user)), today)
-    shared_key = (kind, function, person)
+    found = memo[local_key] = _kept((kind, function, person), build)
+    return found
+
+
+def _kept(shared_key: tuple, build: Callable[[], object]):
+    """``build()`` kept across requests under ``shared_key`` (see ``_reused``)."""
     with _shared_lock:
         found = _shared.get(shared_key)
         if found is not None:
@@ -115,8 +120,7 @@ def _reused(user, kind: str, function: Scope, build: Callable[[], object]):
                 while len(_shared) > _SHARED_LIMIT:
                     _shared.popitem(last=False)
     elif getattr(settings, "LEERROUTE_VERIFY_REUSE", False):
-        _verify(found, build(), kind, function)
-    memo[local_key] = found
+        _verify(found, build(), shared_key[0], shared_key[1])
     return found
 
 
@@ -146,6 +150,13 @@ def _verify(kept, fresh, kind: str, function) -> None:
             f"kept {kind} of {getattr(function, '__qualname__', function)} differs from a "
             f"fresh build: it depends on more than the person, their roles and the date"
         )
+
+
+def forget_kept() -> None:
+    """Forget every kept scope and query: for tests that change what a build
+    depends on besides its key (a module's page size, say)."""
+    with _shared_lock:
+        _shared.clear()
 
 
 def _watching_reads(build: Callable[[], object]) -> tuple[object, bool]:
@@ -220,6 +231,13 @@ def compiled_rows(user, site: str, build: Callable[[], models.QuerySet]) -> list
     if not getattr(user, "is_authenticated", False):
         return list(build())
     return _reused(user, "rows", site, lambda: _CompiledRows(build())).rows()
+
+
+def compiled_rows_by_key(site: str, key: tuple, build: Callable[[], models.QuerySet]) -> list:
+    """``compiled_rows`` for a query that depends on ``key`` alone, not on a
+    person's roles: the query that reads those roles (``people.queries.scopes``).
+    """
+    return _kept(("rows", site, key), lambda: _CompiledRows(build())).rows()
 
 
 class _Saved:
@@ -414,6 +432,7 @@ def _record_denial(request: HttpRequest, obj, model, pk, status: int) -> None:
 __all__ = [
     "can",
     "compiled_rows",
+    "compiled_rows_by_key",
     "fetch",
     "log_reads",
     "pks_of",

@@ -68,7 +68,9 @@ def _mentor(user) -> dict:
         ),
     )
     return {
-        "quiet": quiet[:LIST_LIMIT],
+        "quiet": access.compiled_rows(
+            user, "feedback.home.mentor_quiet", lambda: quiet[:LIST_LIMIT]
+        ),
         "given": given,
         "recent_days": RECENT_FEEDBACK_DAYS,
     }
@@ -95,7 +97,9 @@ def _assessor(user) -> dict:
         user, "feedback.home.teams", lambda: queries.teams_for_review(user).order_by("name")
     )
     return {
-        "quiet": quiet[:LIST_LIMIT],
+        "quiet": access.compiled_rows(
+            user, "feedback.home.assessor_quiet", lambda: quiet[:LIST_LIMIT]
+        ),
         "drafts": drafts,
         "teams": teams,
         "recent_days": RECENT_FEEDBACK_DAYS,

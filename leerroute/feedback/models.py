@@ -71,7 +71,12 @@ LEVEL_SYMBOLS = {
 
 
 def recent_since(days: int = RECENT_FEEDBACK_DAYS) -> datetime.datetime:
-    return timezone.now() - datetime.timedelta(days=days)
+    """The start of "the last ``days`` days": local midnight ``days`` days ago.
+
+    Whole calendar days, so a list of students without recent feedback is the
+    same all day long (and its query the same: see ``access.compiled_rows``)."""
+    first_day = timezone.localdate() - datetime.timedelta(days=days)
+    return timezone.make_aware(datetime.datetime.combine(first_day, datetime.time.min))
 
 
 class FeedbackQuerySet(models.QuerySet):

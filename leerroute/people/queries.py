@@ -32,6 +32,7 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from leerroute.core import access
 
@@ -83,10 +84,14 @@ def scopes(user) -> list[Scope]:
         return []
     cached = getattr(user, "_leerroute_scopes", None)
     if cached is None:
-        cached = [
-            Scope(a.role, a.organisation_id, a.department_id, a.team_id)
-            for a in RoleAssignment.objects.active().filter(user=user)
-        ]
+        # Its SQL compiled once per person and day (access.compiled_rows_by_key):
+        # every page asks it.
+        assignments = access.compiled_rows_by_key(
+            "people.scopes",
+            (user.pk, timezone.localdate()),
+            lambda: RoleAssignment.objects.active().filter(user=user),
+        )
+        cached = [Scope(a.role, a.organisation_id, a.department_id, a.team_id) for a in assignments]
         user._leerroute_scopes = cached
     return cached
 

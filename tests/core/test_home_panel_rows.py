@@ -173,7 +173,19 @@ def test_the_demo_panels_are_not_empty(demo):
     assert any(r["update"] for r in guide["rows"])
 
 
-def test_the_more_link_counts_every_student_beyond_the_first_page(demo, monkeypatch):
+@pytest.fixture
+def page_size_changed(request):
+    """A test that changes a panel's page size: the kept queries (compiled with
+    the real size) are forgotten before and after it."""
+    from leerroute.core import access
+
+    access.forget_kept()
+    request.addfinalizer(access.forget_kept)
+
+
+def test_the_more_link_counts_every_student_beyond_the_first_page(
+    demo, monkeypatch, page_size_changed
+):
     monkeypatch.setattr(school_home, "STUDENT_LIMIT", 1)
     guide = _panel(school_home.panels(_fresh("praktijkopleider1")), "school/panels/guide.html")
     assert len(guide["rows"]) == 1
@@ -368,7 +380,9 @@ def test_the_learning_assessor_and_training_panels_show_the_same_rows(account, d
     assert (training is not None) == Enrolment.objects.filter(user=user).exists()
 
 
-def test_the_mentor_counts_every_waiting_question_beyond_the_first(demo, monkeypatch):
+def test_the_mentor_counts_every_waiting_question_beyond_the_first(
+    demo, monkeypatch, page_size_changed
+):
     from leerroute.learning import home as learning_home
     from leerroute.learning import queries as learning_queries
 

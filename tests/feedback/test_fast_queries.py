@@ -202,3 +202,41 @@ def test_drafts_for_review_are_the_drafts_of_the_review_scope(account, demo):
     assert set(queries.drafts_for_review(user).values_list("pk", flat=True)) == expected
     if account in ("studentbegeleider1", "praktijkopleider1"):
         assert expected
+
+
+@pytest.mark.parametrize("clock", ["00:05", "12:00", "23:55"])
+def test_recent_means_whole_calendar_days_all_day_long(clock, time_machine):
+    """ "The last 14 days" starts at local midnight 14 days ago, whatever the hour:
+    the list of students without recent feedback is the same all day."""
+    from tests.dates import AMSTERDAM
+
+    hour, minute = map(int, clock.split(":"))
+    time_machine.move_to(datetime.datetime(2027, 3, 30, hour, minute, tzinfo=AMSTERDAM))
+    assert recent_since() == datetime.datetime(2027, 3, 16, 0, 0, tzinfo=AMSTERDAM)
+    assert recent_since(1) == datetime.datetime(2027, 3, 29, 0, 0, tzinfo=AMSTERDAM)
+
+
+def test_feedback_from_the_first_day_counts_as_recent_and_the_day_before_not(
+    demo, client_for, time_machine
+):
+    from tests.dates import AMSTERDAM
+
+    today = timezone.localdate()
+    time_machine.move_to(datetime.datetime.combine(today, datetime.time(16, 0), AMSTERDAM))
+    first_day = today - datetime.timedelta(days=14)
+    mentor = User.objects.get(username="werkbegeleider1")
+    placement = Placement.objects.active().filter(mentors=mentor).order_by("pk").first()
+    student = placement.student
+    assert Feedback.objects.filter(student=student).exists()
+    Feedback.objects.filter(student=student).update(
+        created_at=datetime.datetime.combine(first_day, datetime.time(0, 0), AMSTERDAM)
+        - datetime.timedelta(minutes=1)
+    )
+    client = client_for("werkbegeleider1")
+    quiet = _panel(client.get(reverse("core:home")), "feedback/panels/mentor.html")["quiet"]
+    assert student.pk in {s.pk for s in quiet}
+    Feedback.objects.filter(student=student).update(
+        created_at=datetime.datetime.combine(first_day, datetime.time(0, 1), AMSTERDAM)
+    )
+    quiet = _panel(client.get(reverse("core:home")), "feedback/panels/mentor.html")["quiet"]
+    assert student.pk not in {s.pk for s in quiet}
