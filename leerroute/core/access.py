@@ -125,13 +125,15 @@ def _kept(shared_key: tuple, build: Callable[[], object]):
 
 
 def _fingerprint(built) -> tuple:
-    """What a kept build sends to the database: its SQL and parameters."""
+    """What a kept build sends to the database: its SQL and parameters, and
+    those of the querysets it prefetches with."""
     if isinstance(built, RawSQL):
         return (built.sql, tuple(built.params))
     if isinstance(built, _CompiledRows):
+        prefetched = _prefetch_fingerprints(built.queryset)
         if built.saved is not None:
-            return (built.saved.sql, built.saved.params)
-        built = built.queryset
+            return (built.saved.sql, built.saved.params, prefetched)
+        return (*_fingerprint(built.queryset), prefetched)
     if isinstance(built, models.QuerySet):
         built = built.all()  # compiling sets aliases: never on the kept query itself
         try:
@@ -140,6 +142,14 @@ def _fingerprint(built) -> tuple:
             return ("<empty>",)
         return (sql, tuple(params))
     raise TypeError(f"cannot compare a kept {type(built).__name__}")
+
+
+def _prefetch_fingerprints(queryset: models.QuerySet) -> tuple:
+    return tuple(
+        _fingerprint(lookup.queryset)
+        for lookup in queryset._prefetch_related_lookups
+        if isinstance(lookup, models.Prefetch) and lookup.queryset is not None
+    )
 
 
 def _verify(kept, fresh, kind: str, function) -> None:

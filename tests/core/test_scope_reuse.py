@@ -231,3 +231,22 @@ def test_anonymous_visitors_get_the_rows_without_reuse(demo):
 
     rows = access.compiled_rows(AnonymousUser(), "tests.anonymous", lambda: User.objects.none())
     assert rows == []
+
+
+def test_a_prefetch_that_depends_on_the_clock_fails_the_reuse_check(demo):
+    """Querysets given to Prefetch are kept with the query: the same check applies."""
+    from django.db.models import Prefetch
+
+    from leerroute.feedback.models import Feedback
+
+    site = "tests.prefetch-clock"
+
+    def build():
+        recent = Feedback.objects.filter(created_at__lte=timezone.now())
+        return User.objects.filter(username="student1").prefetch_related(
+            Prefetch("feedback_received", queryset=recent)
+        )
+
+    access.compiled_rows(_fresh("werkbegeleider1"), site, build)
+    with pytest.raises(AssertionError, match="depends on more than the person"):
+        access.compiled_rows(_fresh("werkbegeleider1"), site, build)
