@@ -160,6 +160,10 @@ TEMPLATES = [
     },
 ]
 
+# Django's widget templates, with the common widgets written in Python
+# (leerroute/core/form_renderer.py: the same markup, a fraction of the cost).
+FORM_RENDERER = "leerroute.core.form_renderer.FastWidgetRenderer"
+
 # --- Database -------------------------------------------------------------
 DATABASES = {
     "default": dj_database_url.parse(
