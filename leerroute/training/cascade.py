@@ -220,7 +220,7 @@ class DepartmentRow:
     without_team: Counts = field(default_factory=Counts)
 
 
-@dataclass
+@dataclass(frozen=True)
 class ChartPoint:
     on: datetime.date
     trained: int

@@ -8,11 +8,13 @@ not only in colour.
 
 from __future__ import annotations
 
+import functools
 import math
 
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 WIDTH, HEIGHT = 640, 300
@@ -30,7 +32,20 @@ def _ticks(maximum: int) -> list[int]:
 
 
 def line_chart(history, name: str) -> dict:
-    """Chart data for the coverage history (``cascade.ChartPoint``s) of one organisation."""
+    """Chart data for the coverage history (``cascade.ChartPoint``s) of one organisation.
+
+    A function of the points, the name and the language alone: kept for the
+    charts drawn most recently, as the same figures are shown all day."""
+    return _kept_chart(tuple(history), name, get_language())
+
+
+@functools.lru_cache(maxsize=256)
+def _kept_chart(history: tuple, name: str, language: str | None) -> dict:
+    # ``language`` is part of the key: the labels and month names depend on it.
+    return _line_chart(list(history), name)
+
+
+def _line_chart(history, name: str) -> dict:
     ticks = _ticks(max([p.total for p in history] + [1]))
     top_value = ticks[-1]
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
