@@ -213,6 +213,21 @@ def pks_of(user, function: Scope) -> RawSQL | models.QuerySet:
     return _reused(user, "sql", function, lambda: pks_subquery(function(user)))
 
 
+def has_rows(subquery: RawSQL | models.QuerySet) -> bool:
+    """Whether a subquery from ``pks_of`` or ``visible_pks`` has any row.
+
+    Asked of the subquery itself (``SELECT EXISTS(...)``): PostgreSQL stops at
+    the first row it finds. ``User.objects.filter(pk__in=...).exists()`` joined
+    the whole set to the table first (7 ms instead of 0.4 for a practice
+    educator's thousand students)."""
+    if not isinstance(subquery, RawSQL):
+        return subquery.exists()
+    with connection.cursor() as cursor:
+        # Django's own compiled SQL (pks_subquery), its parameters kept apart.
+        cursor.execute(f"SELECT EXISTS({subquery.sql})", subquery.params)  # noqa: S608
+        return bool(cursor.fetchone()[0])
+
+
 def pks_subquery(queryset: models.QuerySet) -> RawSQL | models.QuerySet:
     """The primary keys of ``queryset`` as a subquery whose SQL is compiled now,
     once: for filtering several lists by the same nested conditions."""
@@ -444,6 +459,7 @@ __all__ = [
     "compiled_rows",
     "compiled_rows_by_key",
     "fetch",
+    "has_rows",
     "log_reads",
     "pks_of",
     "require",

@@ -412,3 +412,29 @@ def test_the_next_meeting_of_each_group_is_the_first_upcoming_one(demo):
         before.setdefault(meeting.group_id, meeting.pk)
     found = intervision_queries.next_meetings([g.pk for g in groups])
     assert before and {g: m.pk for g, m in found.items()} == before
+
+
+@pytest.mark.parametrize("account", ACCOUNTS)
+def test_whether_someone_plans_conversations_is_answered_as_before(account, demo):
+    """The rule asks the compiled set itself whether it has a row
+    (``access.has_rows``): the same answer as the plain query."""
+    from leerroute.conversations.rules import plans_for_someone
+    from leerroute.core import access
+
+    user = _fresh(account)
+    expected = User.objects.filter(
+        pk__in=conversation_queries.students_to_plan_for(_fresh(account))
+    ).exists()
+    assert plans_for_someone(user) is expected
+    assert access.has_rows(access.pks_of(user, conversation_queries.students_to_plan_for)) is (
+        expected
+    )
+
+
+def test_has_rows_is_false_for_an_empty_set_and_an_empty_scope(demo):
+    from leerroute.core import access
+
+    nobody = access.pks_subquery(User.objects.filter(username="niemand-bestaat"))
+    assert access.has_rows(nobody) is False
+    assert access.has_rows(access.pks_subquery(User.objects.none())) is False
+    assert access.has_rows(access.pks_subquery(User.objects.filter(username="docent1"))) is True
