@@ -289,6 +289,10 @@ class _Saved:
 
 class _CompiledRows:
     def __init__(self, queryset: models.QuerySet):
+        if queryset._known_related_objects:
+            # A reverse relation's queryset sets its instance on every row: kept,
+            # it would hand later requests an earlier request's object.
+            raise ValueError("compiled_rows: build from the model's manager, not a related one")
         self.queryset = queryset
         self.saved: _Saved | None = None
 

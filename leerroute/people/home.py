@@ -6,7 +6,7 @@ from leerroute.core import access
 from leerroute.core.panels import PEOPLE, REST, Panel
 
 from . import queries
-from .models import Enrollment, Placement, Role, Team
+from .models import Cohort, Enrollment, Placement, Role, Team
 
 
 def panels(user) -> list[Panel]:
@@ -95,7 +95,7 @@ def _teacher(user) -> dict:
     cohorts = access.compiled_rows(
         user,
         "people.home.teacher",
-        lambda: user.taught_cohorts.prefetch_related(
+        lambda: Cohort.objects.filter(teachers=user).prefetch_related(
             Prefetch(
                 "enrollments",
                 queryset=Enrollment.objects.active()

@@ -250,3 +250,11 @@ def test_a_prefetch_that_depends_on_the_clock_fails_the_reuse_check(demo):
     access.compiled_rows(_fresh("werkbegeleider1"), site, build)
     with pytest.raises(AssertionError, match="depends on more than the person"):
         access.compiled_rows(_fresh("werkbegeleider1"), site, build)
+
+
+def test_a_related_managers_queryset_is_refused(demo):
+    """Rows of a reverse relation carry the instance they were asked from: kept
+    across requests they would carry an earlier request's object."""
+    mentor = _fresh("werkbegeleider1")
+    with pytest.raises(ValueError, match="not a related one"):
+        access.compiled_rows(mentor, "tests.related", lambda: mentor.feedback_given.all())
