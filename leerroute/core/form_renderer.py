@@ -18,7 +18,7 @@ import django.forms
 from django.forms.renderers import DjangoTemplates
 from django.utils.formats import localize
 from django.utils.html import conditional_escape, escape
-from django.utils.safestring import SafeData, mark_safe
+from django.utils.safestring import SafeData
 from django.utils.timezone import template_localtime
 
 WIDGETS = "django/forms/widgets/"
@@ -181,7 +181,9 @@ class FastWidgetRenderer(DjangoTemplates):
         if write is None or not isinstance(widget, dict) or len(context) != 1:
             return super().render(template_name, context, request)
         try:
-            return mark_safe(write(widget).strip())  # noqa: S308 - every value escaped above
+            # A plain string, as Django's renderer returns: the widget marks it
+            # safe (every value in it is escaped above).
+            return write(widget).strip()
         except _Unknown:
             return super().render(template_name, context, request)
 
