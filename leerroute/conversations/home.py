@@ -47,35 +47,38 @@ def _planner(user) -> dict:
     # The students to plan for and the conversation scope: their SQL built once
     # for the three lists.
     students = access.pks_of(user, queries.students_to_plan_for)
-    have_one = Conversation.objects.not_cancelled().in_period(first, last).values("student_id")
-    missing = (
-        User.objects.filter(pk__in=students)
-        .exclude(pk__in=have_one)
-        .order_by("first_name", "last_name", "pk")
-    )
     visible = Conversation.objects.filter(
         pk__in=access.visible_pks(user, Conversation), student_id__in=students
     )
+
+    # Kept compiled (access.compiled_rows): built only when not kept yet.
+    def missing():
+        have_one = Conversation.objects.not_cancelled().in_period(first, last).values("student_id")
+        return (
+            User.objects.filter(pk__in=students)
+            .exclude(pk__in=have_one)
+            .order_by("first_name", "last_name", "pk")[: LIST_LIMIT + 1]
+        )
+
+    def past_due():
+        return (
+            Agreement.objects.filter(conversation__in=visible.values("pk"))
+            .past_due(today)
+            .exclude(conversation__status=Conversation.Status.CANCELLED)
+            .select_related("owner", "conversation__student")
+            .order_by("due_date", "pk")[:LIST_LIMIT]
+        )
+
+    # Overdue depends on the clock (now()): built and compiled on every request.
     overdue = visible.overdue().select_related("student").order_by("starts_at", "pk")
-    past_due = (
-        Agreement.objects.filter(conversation__in=visible.values("pk"))
-        .past_due(today)
-        .exclude(conversation__status=Conversation.Status.CANCELLED)
-        .select_related("owner", "conversation__student")
-        .order_by("due_date", "pk")
-    )
-    missing_list = access.compiled_rows(
-        user, "conversations.home.missing", lambda: missing[: LIST_LIMIT + 1]
-    )
+    missing_list = access.compiled_rows(user, "conversations.home.missing", missing)
     return {
         "half_first": first,
         "half_last": last,
         "missing": missing_list[:LIST_LIMIT],
         "missing_more": len(missing_list) > LIST_LIMIT,
         "overdue": list(overdue[:LIST_LIMIT]),
-        "past_due": access.compiled_rows(
-            user, "conversations.home.past_due", lambda: past_due[:LIST_LIMIT]
-        ),
+        "past_due": access.compiled_rows(user, "conversations.home.past_due", past_due),
     }
 
 

@@ -32,12 +32,17 @@ def _without_recent_feedback(students):
 
 
 def _student(user) -> dict:
-    own = queries.feedback_visible_to(user).filter(student=user)
     return {
         "unread": access.compiled_rows(
             user,
             "feedback.home.unread",
-            lambda: own.unread().select_related("author").order_by("-created_at")[:LIST_LIMIT],
+            lambda: (
+                queries.feedback_visible_to(user)
+                .filter(student=user)
+                .unread()
+                .select_related("author")
+                .order_by("-created_at")[:LIST_LIMIT]
+            ),
         ),
         "reviews": access.compiled_rows(
             user,
@@ -53,10 +58,12 @@ def _student(user) -> dict:
 
 
 def _mentor(user) -> dict:
-    mine = Placement.objects.active().filter(mentors=user).values("student_id")
-    quiet = _without_recent_feedback(
-        queries.students_for_feedback(user).filter(pk__in=mine)
-    ).order_by("first_name", "last_name")
+    def quiet():
+        mine = Placement.objects.active().filter(mentors=user).values("student_id")
+        return _without_recent_feedback(
+            queries.students_for_feedback(user).filter(pk__in=mine)
+        ).order_by("first_name", "last_name")[:LIST_LIMIT]
+
     given = access.compiled_rows(
         user,
         "feedback.home.given",
@@ -68,9 +75,7 @@ def _mentor(user) -> dict:
         ),
     )
     return {
-        "quiet": access.compiled_rows(
-            user, "feedback.home.mentor_quiet", lambda: quiet[:LIST_LIMIT]
-        ),
+        "quiet": access.compiled_rows(user, "feedback.home.mentor_quiet", quiet),
         "given": given,
         "recent_days": RECENT_FEEDBACK_DAYS,
     }
@@ -79,9 +84,6 @@ def _mentor(user) -> dict:
 def _assessor(user) -> dict:
     # The students to review and the review scope: their SQL built once.
     reviewable = access.pks_of(user, queries.students_for_review)
-    quiet = _without_recent_feedback(User.objects.filter(pk__in=reviewable)).order_by(
-        "first_name", "last_name"
-    )
     # The drafts part of the review scope, driven by the students (an index on
     # drafts), not by every visible review.
     drafts = access.compiled_rows(
@@ -98,7 +100,11 @@ def _assessor(user) -> dict:
     )
     return {
         "quiet": access.compiled_rows(
-            user, "feedback.home.assessor_quiet", lambda: quiet[:LIST_LIMIT]
+            user,
+            "feedback.home.assessor_quiet",
+            lambda: _without_recent_feedback(User.objects.filter(pk__in=reviewable)).order_by(
+                "first_name", "last_name"
+            )[:LIST_LIMIT],
         ),
         "drafts": drafts,
         "teams": teams,

@@ -67,18 +67,23 @@ def week_rows(user, students) -> list[dict]:
 def guide_context(user) -> dict:
     # The scopes of students and updates as subqueries built once; the number of
     # students comes with the first page of them (a window count, no second query).
-    visible = User.objects.filter(pk__in=access.visible_pks(user, User)).filter(
-        pk__in=Enrollment.objects.active().values("student_id")
-    )
+    # Both queries are kept compiled (access.compiled_rows): built only when not
+    # kept yet.
+    def visible():
+        return User.objects.filter(pk__in=access.visible_pks(user, User)).filter(
+            pk__in=Enrollment.objects.active().values("student_id")
+        )
+
     students = access.compiled_rows(
         user,
         "school.home.students",
-        lambda: visible.annotate(total=Window(Count("pk"))).order_by("first_name", "last_name")[
-            :STUDENT_LIMIT
-        ],
+        lambda: (
+            visible()
+            .annotate(total=Window(Count("pk")))
+            .order_by("first_name", "last_name")[:STUDENT_LIMIT]
+        ),
     )
     rows = week_rows(user, students)
-    cohorts = queries.cohort_ids_of(visible)
     updates = access.compiled_rows(
         user,
         "school.home.guide_updates",
@@ -86,7 +91,7 @@ def guide_context(user) -> dict:
             WeeklyUpdate.objects.filter(pk__in=access.visible_pks(user, WeeklyUpdate))
             .published()
             .in_weeks(recent())
-            .filter(cohort_id__in=cohorts)
+            .filter(cohort_id__in=queries.cohort_ids_of(visible()))
             .select_related("cohort")
             .order_by("-year", "-week", "cohort__name")[:RECENT_LIMIT]
         ),
