@@ -11,6 +11,9 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import checks, signals  # noqa: F401
+        from .panels import register_data_topic
+
+        register_data_topic()
 
         _dutch_names_for_third_party_apps()
 

@@ -4,6 +4,16 @@ Each app may have a ``home.py`` with ``panels(user) -> list[Panel]``; the
 home page shows the panels of every installed app in order. A panel's
 queries must not grow with the data shown (the home page has a query-count
 test).
+
+Kept panels: an app whose ``home.py`` says ``KEPT = True`` promises that its
+panels depend on nothing but the person, the data, the date and the language
+(no clock time, no request parameter, no form). Their HTML is rendered once
+and kept in Django's cache per person, day and language until any table of
+the ``home`` data topic changes (``core/versions.py``: every Leerroute table
+but those in ``UNWATCHED``), so a repeated visit to "Mijn overzicht" costs one
+version query instead of every panel's queries and templates. The tests check
+each reuse against a fresh rendering (``LEERROUTE_VERIFY_REUSE``) and that no
+kept panel reads an unwatched table.
 """
 
 from dataclasses import dataclass, field
@@ -11,6 +21,29 @@ from functools import cache
 from importlib import import_module
 
 from django.apps import apps
+from django.conf import settings
+from django.db import connection
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from . import versions
+
+DATA_TOPIC = "home"
+# Tables no kept panel reads that ordinary page views or background tasks write
+# (the access log, the bell's notifications, API token use, sent reminders), and
+# the versions themselves.
+UNWATCHED = frozenset(
+    {
+        "core.DataVersion",
+        "people.AccessLog",
+        "notifications.Notification",
+        "notifications.NotificationPreference",
+        "api.ApiToken",
+        "training.ReminderSent",
+        "school.DigestSent",
+    }
+)
 
 # Panel order on "Mijn overzicht", the same for every role: first what waits for me
 # now (WAITING, newest first, all of it or an honest "en nog N" link), then my people
@@ -25,6 +58,29 @@ class Panel:
     template: str
     context: dict = field(default_factory=dict)
     order: int = 100
+    # A kept panel's HTML (the template is then not rendered again).
+    html: str = ""
+
+
+def watched_models() -> list:
+    """The models of the ``home`` topic: every Leerroute table (many-to-many
+    tables too) but the unwatched ones."""
+    return [
+        model
+        for model in apps.get_models(include_auto_created=True)
+        if model._meta.app_config.name.startswith("leerroute.")
+        and model._meta.label not in UNWATCHED
+    ]
+
+
+def register_data_topic() -> None:
+    """At app ready: the home topic, renewed at commit (it watches the tables
+    most writes touch; see ``versions.register``)."""
+    versions.register(
+        DATA_TOPIC,
+        [versions.Watched(model._meta.label) for model in watched_models()],
+        deferred=True,
+    )
 
 
 def app_modules(name: str) -> list:
@@ -49,11 +105,50 @@ def _app_modules(name: str, app_names: tuple[str, ...]) -> tuple:
     return tuple(found)
 
 
-def panels_for(user) -> list[Panel]:
-    found: list[Panel] = []
+def panels_for(request) -> list[Panel]:
+    """The home page's panels for the signed-in person, in order: kept ones as
+    HTML (see the module's docstring), the others to render.
+
+    Kept panels rendered in this request keep their template and context too."""
+    user = request.user
+    kept, live = [], []
     for module in app_modules("home"):
+        (kept if getattr(module, "KEPT", False) else live).append(module)
+    built: list[Panel] = []
+
+    def render() -> list[tuple[int, str, str]]:
+        built[:] = [panel for module in kept for panel in module.panels(user)]
+        for panel in built:
+            panel.html = render_to_string(panel.template, {"panel": panel.context}, request)
+        return [(panel.order, panel.template, panel.html) for panel in built]
+
+    key = f"home:{user.pk}:{timezone.localdate().isoformat()}:{get_language()}"
+    rendered = versions.cached(DATA_TOPIC, key, render)
+    if built:
+        found = list(built)
+    else:
+        found = [Panel(template, order=order, html=html) for order, template, html in rendered]
+        if getattr(settings, "LEERROUTE_VERIFY_REUSE", False):
+            _verify(rendered, render)
+    for module in live:
         found.extend(module.panels(user))
     return sorted(found, key=lambda panel: panel.order)
+
+
+def _verify(rendered: list, render) -> None:
+    """Tests (LEERROUTE_VERIFY_REUSE): kept panels must equal a fresh rendering.
+    Its queries are left out of the connection's log, so a test that counts a
+    page's queries counts what the page makes."""
+    log = connection.queries_log
+    logged = len(log)
+    fresh = render()
+    while len(log) > logged:
+        log.pop()
+    if fresh != rendered:
+        raise AssertionError(
+            "a kept home panel differs from a fresh rendering: it depends on more than "
+            "the person, the data, the date and the language"
+        )
 
 
 def profile_sections_for(request) -> list[Panel]:

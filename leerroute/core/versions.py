@@ -17,7 +17,19 @@ than its version. Results that depend on the clock as well put the date in
 ``key`` and pass ``valid_until``.
 
 Cached values are shared between users: only cache what does not depend on
-who asks (the caller decides which rows someone may see).
+who asks (the caller decides which rows someone may see), or put the person in
+``key``.
+
+A topic registered with ``deferred=True`` watches many tables that many
+requests write (the home page's panels: ``core/panels.py``). On PostgreSQL its
+triggers are deferred to the commit (constraint triggers) and renew the version
+once per transaction: a transaction then takes the version row's lock only while
+it commits, when it holds every other lock it needs, so two writers never wait
+for each other in a cycle, and a bulk write costs one renewal. Inside a
+transaction ``current`` first runs the pending renewals (``SET CONSTRAINTS``,
+as Django's own constraint check does), so a transaction reads a version that
+covers its own writes. SQLite has one writer at a time: its triggers are the
+same as for other topics.
 """
 
 from __future__ import annotations
@@ -37,6 +49,8 @@ FRESH_PG = "nextval('leerroute_data_version')"
 FRESH_SQLITE = "abs(random())"
 # How long an entry may live at most (seconds); the version decides whether it is current.
 MAX_AGE = 3600
+# PostgreSQL: the transaction-local setting that says a deferred topic was renewed.
+DONE_SETTING = "leerroute.renewed_"
 
 
 @dataclass(frozen=True)
@@ -47,16 +61,22 @@ class Watched:
 
 
 _topics: dict[str, tuple[Watched, ...]] = {}
+_deferred: set[str] = set()
 
 
-def register(topic: str, watched: Iterable[Watched]) -> None:
+def register(topic: str, watched: Iterable[Watched], *, deferred: bool = False) -> None:
     """Declare which tables a topic's results are computed from (at app ready).
 
-    The trigger SQL is made from identifiers only: the topic (checked here) and
-    quoted table and column names from the models."""
+    ``deferred``: renewed once per transaction, when it commits (see the
+    module's docstring). The trigger SQL is made from identifiers only: the
+    topic (checked here) and quoted table and column names from the models."""
     if not re.fullmatch(r"[a-z][a-z_]{0,39}", topic):
         raise ValueError(f"a data topic is lower-case letters and underscores: {topic!r}")
     _topics[topic] = tuple(watched)
+    if deferred:
+        _deferred.add(topic)
+    else:
+        _deferred.discard(topic)
 
 
 def topics() -> dict[str, tuple[Watched, ...]]:
@@ -76,7 +96,9 @@ def trigger_names(topic: str, watched: Watched, using: str = "default") -> list[
     """PostgreSQL: one statement trigger; SQLite: one per insert, update and delete."""
     base = f"leerroute_v_{topic}_{_table(watched)}"
     if connections[using].vendor == "postgresql":
-        return [base]
+        # A deferred topic: the row trigger at commit, and one for TRUNCATE
+        # (which a constraint trigger cannot watch).
+        return [base, f"{base}_t"] if topic in _deferred else [base]
     return [f"{base}_{op}" for op in "iud"]
 
 
@@ -95,6 +117,21 @@ def install(using: str = "default") -> None:
                 LANGUAGE plpgsql AS $$
                 BEGIN
                   UPDATE {table} SET version = {FRESH_PG} WHERE topic = TG_ARGV[0];
+                  RETURN NULL;
+                END $$"""  # noqa: S608 - identifiers only (see register)
+            )
+            # Deferred topics: once per transaction (a transaction-local setting
+            # remembers it); ``current`` clears it after reading, so a write
+            # after a read renews the version again.
+            cursor.execute(
+                f"""CREATE OR REPLACE FUNCTION leerroute_bump_version_once() RETURNS trigger
+                LANGUAGE plpgsql AS $$
+                BEGIN
+                  IF current_setting('{DONE_SETTING}' || TG_ARGV[0], true) = 'y' THEN
+                    RETURN NULL;
+                  END IF;
+                  UPDATE {table} SET version = {FRESH_PG} WHERE topic = TG_ARGV[0];
+                  PERFORM set_config('{DONE_SETTING}' || TG_ARGV[0], 'y', true);
                   RETURN NULL;
                 END $$"""  # noqa: S608 - identifiers only (see register)
             )
@@ -118,6 +155,17 @@ def _trigger_sql(connection, topic: str, watched: Watched) -> list[str]:
     columns = ", ".join(quote(c) for c in _columns(watched))
     update = f"UPDATE OF {columns}" if columns else "UPDATE"
     names = trigger_names(topic, watched, connection.alias)
+    if connection.vendor == "postgresql" and topic in _deferred:
+        name, truncate = names
+        return [
+            f"DROP TRIGGER IF EXISTS {name} ON {table}",
+            f"DROP TRIGGER IF EXISTS {truncate} ON {table}",
+            f"CREATE CONSTRAINT TRIGGER {name} AFTER INSERT OR {update} OR DELETE ON {table} "
+            f"DEFERRABLE INITIALLY DEFERRED "
+            f"FOR EACH ROW EXECUTE FUNCTION leerroute_bump_version_once('{topic}')",
+            f"CREATE TRIGGER {truncate} AFTER TRUNCATE ON {table} "
+            f"FOR EACH STATEMENT EXECUTE FUNCTION leerroute_bump_version('{topic}')",
+        ]
     if connection.vendor == "postgresql":
         (name,) = names
         return [
@@ -135,9 +183,22 @@ def _trigger_sql(connection, topic: str, watched: Watched) -> list[str]:
 
 
 def current(topic: str, using: str = "default") -> int | None:
-    """The topic's version now (None when it has no row: then nothing is cached)."""
-    with connections[using].cursor() as cursor:
-        cursor.execute("SELECT version FROM core_dataversion WHERE topic = %s", [topic])
+    """The topic's version now (None when it has no row: then nothing is cached).
+
+    A deferred topic inside a transaction: its pending renewals run first, and
+    a later write in the same transaction renews it again (module docstring)."""
+    connection = connections[using]
+    with connection.cursor() as cursor:
+        if topic in _deferred and connection.vendor == "postgresql" and connection.in_atomic_block:
+            # As Django's check_constraints: run what is pending, then defer again.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+            cursor.execute(
+                "SELECT version, set_config(%s, '', true) FROM core_dataversion WHERE topic = %s",
+                [DONE_SETTING + topic, topic],
+            )
+        else:
+            cursor.execute("SELECT version FROM core_dataversion WHERE topic = %s", [topic])
         row = cursor.fetchone()
     return row[0] if row else None
 

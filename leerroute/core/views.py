@@ -21,7 +21,7 @@ PRIVACY_CHECK_MAX_CHARS = 10_000
 
 @login_required
 def home(request):
-    return render(request, "core/home.html", {"panels": panels_for(request.user)})
+    return render(request, "core/home.html", {"panels": panels_for(request)})
 
 
 @login_required

@@ -7,7 +7,8 @@ For a student whose cohort has a published update this week:
    week's work processes: "Sanne's leervraag over <werkproces> past bij wat
    deze week op school kwam";
 2. otherwise one of the week's work processes on which the student had no
-   feedback in the last ``QUIET_DAYS`` days: "Deze week op school: <werkproces>;
+   feedback in the last ``QUIET_DAYS`` calendar days (since local midnight,
+   so the line is the same all day): "Deze week op school: <werkproces>;
    Sanne kreeg daar de laatste weken geen feedback op".
 
 At most one line per student, nothing when nothing meets. Two queries for
@@ -16,12 +17,9 @@ any number of students.
 
 from __future__ import annotations
 
-import datetime
-
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from leerroute.feedback.models import Feedback
+from leerroute.feedback.models import Feedback, recent_since
 from leerroute.learning.models import LearningQuestion
 from leerroute.learning.models import Status as QuestionStatus
 
@@ -54,7 +52,7 @@ def practice_lines(students, update_of) -> dict[int, str]:
             workprocess_id__in=all_wp,
         ).values_list("learningquestion__student_id", "workprocess_id")
     )
-    since = timezone.now() - datetime.timedelta(days=QUIET_DAYS)
+    since = recent_since(QUIET_DAYS)
     seen = set(
         Feedback.objects.filter(
             student_id__in=list(wanted), work_process_id__in=all_wp, created_at__gte=since

@@ -1,0 +1,204 @@
+"""Kept home panels (core/panels.py): "Mijn overzicht" renders the panels of the
+apps marked KEPT once per person, day and language, and renders them again
+after any write to a table they read, however it is made. What a person sees
+is always what a fresh rendering shows (the test settings also compare every
+reuse with a fresh rendering: LEERROUTE_VERIFY_REUSE)."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import zoneinfo
+
+import pytest
+import time_machine
+from django.conf import settings
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from leerroute.core import versions
+from leerroute.core.panels import DATA_TOPIC, UNWATCHED, app_modules, watched_models
+from leerroute.people.models import Placement, User
+from tests.costs import first_and_repeated
+
+HOME = reverse("core:home")
+ACCOUNTS = ["student1", "werkbegeleider1", "studentbegeleider1", "praktijkopleider1", "docent1"]
+
+
+def main(response) -> str:
+    """The page's main content without its CSRF tokens (masked anew on every page)."""
+    html = response.content.decode()
+    html = html[html.index("<main") : html.index("</main>")]
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", html)
+
+
+def mentor_panel(response) -> str:
+    """The panel "Mijn studenten (werkbegeleider)": the students one mentors."""
+    html = main(response)
+    start = html.index('aria-labelledby="panel-mentor"')
+    return html[start : html.index("</section>", start)]
+
+
+def mentored(demo, mentor="werkbegeleider1") -> Placement:
+    return (
+        Placement.objects.active()
+        .filter(mentors=demo[mentor])
+        .select_related("student")
+        .order_by("pk")
+        .first()
+    )
+
+
+def kept_panels_queries(user, rf):
+    """The queries of rendering the kept panels themselves, and the tables they read."""
+    from django.template.loader import render_to_string
+
+    request = rf.get(HOME)
+    request.user = user
+    with CaptureQueriesContext(connection) as ctx:
+        for module in app_modules("home"):
+            if getattr(module, "KEPT", False):
+                for panel in module.panels(user):
+                    render_to_string(panel.template, {"panel": panel.context}, request)
+    return list(ctx.captured_queries)
+
+
+@pytest.mark.parametrize("account", ACCOUNTS)
+def test_a_repeated_home_page_shows_the_same_without_the_kept_panels_queries(
+    account, demo, client_for, rf
+):
+    client = client_for(account)
+    client.get(HOME)
+    kept = len(kept_panels_queries(demo[account], rf))
+    first, repeated, response = first_and_repeated(client, HOME)
+    # Read before the next request (its request_started signal empties the log).
+    assert response.status_code == 200
+    assert kept >= 3
+    # The repeat reads the home topic's version instead of all those queries.
+    assert len(first) - len(repeated) >= kept - 1, [
+        q["sql"][:100] for q in repeated.captured_queries
+    ]
+    again = client.get(HOME)
+    assert main(again) == main(response)
+
+
+def _rename_save(student):
+    student.first_name = "Hernoemd"
+    student.save()
+
+
+WRITES = {
+    "save": _rename_save,
+    "update": lambda s: User.objects.filter(pk=s.pk).update(first_name="Hernoemd"),
+    "raw sql": lambda s: connection.cursor().execute(
+        "UPDATE people_user SET first_name = 'Hernoemd' WHERE id = %s", [s.pk]
+    ),
+}
+
+
+@pytest.mark.parametrize("write", WRITES, ids=list(WRITES))
+def test_a_write_of_any_kind_shows_on_the_next_home_page(write, demo, client_for):
+    placement = mentored(demo)
+    client = client_for("werkbegeleider1")
+    before = main(client.get(HOME))
+    assert placement.student.first_name in before and "Hernoemd" not in before
+    assert main(client.get(HOME)) == before  # kept
+    WRITES[write](placement.student)
+    assert "Hernoemd" in main(client.get(HOME))
+
+
+def test_a_change_to_a_many_to_many_table_shows_on_the_next_home_page(demo, client_for):
+    placement = mentored(demo)
+    client = client_for("werkbegeleider1")
+    link = reverse("people:student", args=[placement.student_id])
+    assert link in mentor_panel(client.get(HOME))
+    placement.mentors.remove(demo["werkbegeleider1"])
+    assert link not in mentor_panel(client.get(HOME))
+
+
+def test_kept_panels_belong_to_one_person(demo, client_for):
+    mine = mentored(demo, "werkbegeleider1")
+    theirs = mentored(demo, "werkbegeleider2")
+    assert mine.student_id != theirs.student_id
+    link = reverse("people:student", args=[theirs.student_id])
+    assert link not in main(client_for("werkbegeleider1").get(HOME))
+    assert link in main(client_for("werkbegeleider2").get(HOME))
+    assert link not in main(client_for("werkbegeleider1").get(HOME))
+
+
+def test_kept_panels_follow_the_language(client_for):
+    client = client_for("werkbegeleider1")
+    assert "Studenten die jij begeleidt" in main(client.get(HOME))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = main(client.get(HOME))
+    assert "Students you mentor" in english and "Studenten die jij begeleidt" not in english
+
+
+def test_kept_panels_are_rendered_again_on_the_next_day(demo, client_for):
+    """No write at all: a placement that ends today is gone tomorrow."""
+    zone = zoneinfo.ZoneInfo(settings.TIME_ZONE)
+    today = timezone.localdate()
+    placement = mentored(demo)
+    Placement.objects.filter(pk=placement.pk).update(end_date=today)
+    link = reverse("people:student", args=[placement.student_id])
+    late = datetime.datetime.combine(today, datetime.time(23, 40), tzinfo=zone)
+    with time_machine.travel(late, tick=False):
+        client = client_for("werkbegeleider1")
+        assert link in main(client.get(HOME))
+        assert link in main(client.get(HOME))
+    with time_machine.travel(late + datetime.timedelta(minutes=40), tick=False):
+        response = client.get(HOME)
+        assert response.status_code == 200 and 'data-user="' in response.content.decode()
+        assert link not in main(response)
+
+
+def _tables(sql: str) -> set[str]:
+    return set(re.findall(r'(?:FROM|JOIN)\s+"?(\w+)"?', sql))
+
+
+@pytest.mark.parametrize("account", [*ACCOUNTS, "trainer", "beheerder"])
+def test_no_kept_panel_reads_a_table_the_home_topic_does_not_watch(account, demo, rf):
+    """Every write to a table a kept panel reads renews the version."""
+    watched = {model._meta.db_table for model in watched_models()}
+    read = set().union(*(_tables(q["sql"]) for q in kept_panels_queries(demo[account], rf)))
+    assert read, "the kept panels read nothing: the test measures nothing"
+    # Nested kept results (the glossary's index) read their own versions.
+    assert read - {"core_dataversion"} <= watched, read - watched
+    assert not {model._meta.label for model in watched_models()} & UNWATCHED
+
+
+def test_a_transaction_reads_a_version_that_covers_its_own_writes(demo):
+    with transaction.atomic():
+        before = versions.current(DATA_TOPIC)
+        User.objects.filter(pk=demo["student1"].pk).update(first_name="Eerst")
+        first = versions.current(DATA_TOPIC)
+        assert first != before
+        # A write after a read renews it again; a read without a write keeps it.
+        User.objects.filter(pk=demo["student1"].pk).update(first_name="Daarna")
+        second = versions.current(DATA_TOPIC)
+        assert second not in {before, first}
+        assert versions.current(DATA_TOPIC) == second
+
+
+def test_a_rolled_back_write_keeps_the_version(demo):
+    before = versions.current(DATA_TOPIC)
+    with pytest.raises(RuntimeError), transaction.atomic():
+        User.objects.filter(pk=demo["student1"].pk).update(first_name="Teruggedraaid")
+        raise RuntimeError
+    assert versions.current(DATA_TOPIC) == before
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_committed_write_renews_the_version_for_everyone():
+    """Outside a transaction (as the web server runs): each write commits and
+    renews the version when it does (on PostgreSQL at the commit itself)."""
+    User.objects.create(username="vastgelegd")
+    before = versions.current(DATA_TOPIC)
+    assert before is not None
+    User.objects.filter(username="vastgelegd").update(first_name="Vastgelegd")
+    after = versions.current(DATA_TOPIC)
+    assert after != before
+    User.objects.bulk_create([User(username=f"bulk{i}") for i in range(3)])
+    assert versions.current(DATA_TOPIC) not in {before, after}
