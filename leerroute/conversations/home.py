@@ -3,6 +3,9 @@ teachers and practice educators the state of their students' conversations."""
 
 from __future__ import annotations
 
+import datetime
+
+from django.db.models import Min
 from django.utils import timezone
 
 from leerroute.core import access
@@ -13,7 +16,28 @@ from leerroute.people.models import Role, User
 from . import queries
 from .models import Agreement, Conversation, school_half
 
+# Depends on the person, the data, the date and the clock (core/panels.py: kept
+# until ``kept_until``).
+KEPT = True
 LIST_LIMIT = 25
+
+
+def kept_until(user, panels: list[Panel]) -> datetime.datetime | None:
+    """When these panels would change by the clock alone: the first of the shown
+    upcoming conversations ends (it leaves "Gepland"), or, for a planner, a
+    planned conversation they see starts (it becomes overdue)."""
+    moments = [
+        conversation.ends_at
+        for panel in panels
+        for conversation in panel.context.get("upcoming", ())
+    ]
+    if any(panel.template.endswith("planner.html") for panel in panels):
+        moments.append(
+            Conversation.objects.filter(pk__in=access.visible_pks(user, Conversation))
+            .filter(status=Conversation.Status.PLANNED, starts_at__gt=timezone.now())
+            .aggregate(first=Min("starts_at"))["first"]
+        )
+    return min((m for m in moments if m is not None), default=None)
 
 
 def panels(user) -> list[Panel]:
@@ -82,4 +106,4 @@ def _planner(user) -> dict:
     }
 
 
-__all__ = ["panels"]
+__all__ = ["kept_until", "panels"]

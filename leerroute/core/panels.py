@@ -7,15 +7,22 @@ test).
 
 Kept panels: an app whose ``home.py`` says ``KEPT = True`` promises that its
 panels depend on nothing but the person, the data, the date and the language
-(no clock time, no request parameter, no form). Their HTML is rendered once
-and kept in Django's cache per person, day and language until any table of
-the ``home`` data topic changes (``core/versions.py``: every Leerroute table
-but those in ``UNWATCHED``), so a repeated visit to "Mijn overzicht" costs one
-version query instead of every panel's queries and templates. The tests check
-each reuse against a fresh rendering (``LEERROUTE_VERIFY_REUSE``) and that no
-kept panel reads an unwatched table.
+(no request parameter). Their HTML is rendered once and kept in Django's cache
+per person, browser (the CSRF secret: forms in a panel carry a token for it),
+day and language until any table of the ``home`` data topic changes
+(``core/versions.py``: every Leerroute table but those in ``UNWATCHED``), so a
+repeated visit to "Mijn overzicht" costs one version query instead of every
+panel's queries and templates. Panels that change with the clock as well (a
+conversation that ends, a meeting that starts) have ``kept_until(user,
+panels)`` in their ``home.py``: the first moment at which they would show
+something else; the kept HTML is not used from then on. The tests check each
+reuse against a fresh rendering (``LEERROUTE_VERIFY_REUSE``) and that no kept
+panel reads an unwatched table.
 """
 
+import datetime
+import hashlib
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import import_module
@@ -23,6 +30,7 @@ from importlib import import_module
 from django.apps import apps
 from django.conf import settings
 from django.db import connection
+from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -30,6 +38,7 @@ from django.utils.translation import get_language
 from . import versions
 
 DATA_TOPIC = "home"
+_TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"')
 # Tables no kept panel reads that ordinary page views or background tasks write
 # (the access log, the bell's notifications, API token use, sent reminders), and
 # the versions themselves.
@@ -116,14 +125,25 @@ def panels_for(request) -> list[Panel]:
         (kept if getattr(module, "KEPT", False) else live).append(module)
     built: list[Panel] = []
 
-    def render() -> list[tuple[int, str, str]]:
-        built[:] = [panel for module in kept for panel in module.panels(user)]
+    def render() -> tuple[list[tuple[int, str, str]], datetime.datetime | None]:
+        built.clear()
+        until = None
+        for module in kept:
+            panels = module.panels(user)
+            built.extend(panels)
+            moment = module.kept_until(user, panels) if hasattr(module, "kept_until") else None
+            if moment is not None and (until is None or moment < until):
+                until = moment
         for panel in built:
             panel.html = render_to_string(panel.template, {"panel": panel.context}, request)
-        return [(panel.order, panel.template, panel.html) for panel in built]
+        return [(panel.order, panel.template, panel.html) for panel in built], until
 
-    key = f"home:{user.pk}:{timezone.localdate().isoformat()}:{get_language()}"
-    rendered = versions.cached(DATA_TOPIC, key, render)
+    # The CSRF secret (get_token sets it when the browser has none yet): a
+    # panel's form carries a token that is valid for this browser only.
+    get_token(request)
+    browser = hashlib.sha256(request.META["CSRF_COOKIE"].encode()).hexdigest()[:16]
+    key = f"home:{user.pk}:{browser}:{timezone.localdate().isoformat()}:{get_language()}"
+    rendered, _until = versions.cached(DATA_TOPIC, key, render, valid_until=lambda r: r[1])
     if built:
         found = list(built)
     else:
@@ -135,16 +155,21 @@ def panels_for(request) -> list[Panel]:
     return sorted(found, key=lambda panel: panel.order)
 
 
+def _without_tokens(rendered: list) -> list:
+    """The panels with their CSRF tokens left out (masked anew on every rendering)."""
+    return [(order, template, _TOKEN.sub("", html)) for order, template, html in rendered]
+
+
 def _verify(rendered: list, render) -> None:
     """Tests (LEERROUTE_VERIFY_REUSE): kept panels must equal a fresh rendering.
     Its queries are left out of the connection's log, so a test that counts a
     page's queries counts what the page makes."""
     log = connection.queries_log
     logged = len(log)
-    fresh = render()
+    fresh, _until = render()
     while len(log) > logged:
         log.pop()
-    if fresh != rendered:
+    if _without_tokens(fresh) != _without_tokens(rendered):
         raise AssertionError(
             "a kept home panel differs from a fresh rendering: it depends on more than "
             "the person, the data, the date and the language"

@@ -6,6 +6,8 @@
 Constant queries whatever the number of groups and meetings.
 """
 
+import datetime
+
 from leerroute.core import access
 from leerroute.core.panels import Panel
 from leerroute.people import queries as people
@@ -13,6 +15,24 @@ from leerroute.people.models import Role
 
 from . import queries
 from .models import IntervisionGroup
+
+# Depends on the person, the data, the date and the clock (core/panels.py: kept
+# until ``kept_until``).
+KEPT = True
+
+
+def kept_until(user, panels: list[Panel]) -> datetime.datetime | None:
+    """When these panels would change by the clock alone: the first shown next
+    meeting ends (the group's next one takes its place)."""
+    return min(
+        (
+            group.next_meeting.ends_at
+            for panel in panels
+            for group in panel.context.get("groups", ())
+            if group.next_meeting is not None
+        ),
+        default=None,
+    )
 
 
 def panels(user) -> list[Panel]:
@@ -51,4 +71,4 @@ def panels(user) -> list[Panel]:
     return found
 
 
-__all__ = ["panels"]
+__all__ = ["kept_until", "panels"]

@@ -1,5 +1,7 @@
 """Panels of the home page for training (see leerroute.core.panels)."""
 
+import datetime
+
 from django.db.models import Count, Min, Q
 from django.utils import timezone
 
@@ -12,6 +14,20 @@ from .models import Enrolment, Programme
 from .overview import my_overview
 
 UPCOMING_ON_HOME = 3
+# Depends on the person, the data, the date and the clock (core/panels.py: kept
+# until ``kept_until``).
+KEPT = True
+
+
+def kept_until(user, panels: list[Panel]) -> datetime.datetime | None:
+    """When these panels would change by the clock alone: the first shown
+    session of one's own ends, or the next session of a programme one trains
+    starts (then the programme's next session is another)."""
+    moments = []
+    for panel in panels:
+        moments += [session.ends_at for session in panel.context.get("upcoming", ())]
+        moments += [p.next_start for p in panel.context.get("programmes", ())]
+    return min((m for m in moments if m is not None), default=None)
 
 
 def panels(user) -> list[Panel]:
@@ -53,4 +69,4 @@ def panels(user) -> list[Panel]:
     return found
 
 
-__all__ = ["panels"]
+__all__ = ["kept_until", "panels"]

@@ -202,3 +202,112 @@ def test_a_committed_write_renews_the_version_for_everyone():
     assert after != before
     User.objects.bulk_create([User(username=f"bulk{i}") for i in range(3)])
     assert versions.current(DATA_TOPIC) not in {before, after}
+
+
+# --- panels that change with the clock: kept until their first change ---------------
+
+
+def _section(response, heading_id: str) -> str:
+    html = main(response)
+    if f'aria-labelledby="{heading_id}"' not in html:
+        return ""
+    start = html.index(f'aria-labelledby="{heading_id}"')
+    return html[start : html.index("</section>", start)]
+
+
+def _at(hour: int, minute: int) -> datetime.datetime:
+    zone = zoneinfo.ZoneInfo(settings.TIME_ZONE)
+    return datetime.datetime.combine(timezone.localdate(), datetime.time(hour, minute), zone)
+
+
+def test_a_planned_conversation_is_overdue_on_the_home_page_once_it_has_started(demo, client_for):
+    from leerroute.conversations import services
+
+    with time_machine.travel(_at(10, 0), tick=False):
+        conversation = services.plan(
+            by=demo["docent1"],
+            student=demo["student1"],
+            date=timezone.localdate(),
+            start=datetime.time(10, 20),
+            end=datetime.time(10, 50),
+            place="Kamer 1",
+            participants=[demo["werkbegeleider1"]],
+            agenda=["Voortgang"],
+        )
+        link = reverse("conversations:detail", args=[conversation.pk])
+        client = client_for("docent1")
+        for _ in range(2):  # rendered, then kept
+            planner = _section(client.get(HOME), "panel-gesprekken-plannen")
+            assert planner and link not in planner
+    with time_machine.travel(_at(10, 30), tick=False):
+        assert link in _section(client.get(HOME), "panel-gesprekken-plannen")
+
+
+def test_an_upcoming_conversation_leaves_the_home_page_when_it_ends(demo, client_for):
+    from leerroute.conversations import services
+
+    with time_machine.travel(_at(10, 0), tick=False):
+        conversation = services.plan(
+            by=demo["docent1"],
+            student=demo["student1"],
+            date=timezone.localdate(),
+            start=datetime.time(10, 10),
+            end=datetime.time(10, 40),
+            place="Kamer 2",
+            participants=[demo["werkbegeleider1"]],
+            agenda=["Voortgang"],
+        )
+        link = reverse("conversations:detail", args=[conversation.pk])
+        client = client_for("werkbegeleider1")
+        for _ in range(2):
+            assert link in _section(client.get(HOME), "panel-gesprekken-mijn")
+    with time_machine.travel(_at(10, 45), tick=False):
+        assert link not in _section(client.get(HOME), "panel-gesprekken-mijn")
+
+
+def test_the_next_intervision_meeting_moves_on_when_it_ends(demo, client_for):
+    from leerroute.intervision import queries
+    from leerroute.intervision.models import Meeting
+    from leerroute.training.models import WorkForm
+
+    mentor = demo["werkbegeleider1"]
+    group = queries.own_groups(mentor).active().order_by("pk").first()
+    assert group is not None
+    with time_machine.travel(_at(10, 0), tick=False):
+        meeting = Meeting.objects.create(
+            group=group,
+            starts_at=_at(10, 5),
+            ends_at=_at(10, 25),
+            place="Kamer 3",
+            method=WorkForm.objects.filter(kind=WorkForm.Kind.INTERVISION).first(),
+        )
+        link = reverse("intervision:meeting_detail", args=[meeting.pk])
+        client = client_for("werkbegeleider1")
+        for _ in range(2):
+            assert link in main(client.get(HOME))
+    with time_machine.travel(_at(10, 30), tick=False):
+        assert link not in main(client.get(HOME))
+
+
+def test_a_trainers_next_session_moves_on_when_it_starts(demo, client_for):
+    from leerroute.training.models import Programme, Session
+
+    programme = (
+        Programme.objects.filter(trainers=demo["trainer"], kind=Programme.Kind.PROGRAMME)
+        .order_by("pk")
+        .first()
+    )
+    assert programme is not None
+    with time_machine.travel(_at(10, 0), tick=False):
+        Session.objects.create(
+            programme=programme,
+            topic="Vroeg",
+            starts_at=_at(10, 7),
+            ends_at=_at(10, 37),
+            place="Lokaal 1",
+        )
+        client = client_for("trainer")
+        for _ in range(2):
+            assert "10:07" in _section(client.get(HOME), "panel-trainer")
+    with time_machine.travel(_at(10, 20), tick=False):
+        assert "10:07" not in _section(client.get(HOME), "panel-trainer")
