@@ -126,10 +126,16 @@ MIDDLEWARE = [
 # "default": results cached until their data changes (core/versions.py). It is
 # in-process memory unless configured otherwise; every cached value checks its
 # data version in the database, so a cache per process is correct.
+# It also keeps each person's home-page panels (core/panels.py), so it holds
+# more than Django's default 300 entries (CACHE_MAX_ENTRIES; a full cache drops
+# the least recently used).
 # "fragments": template pieces that depend only on the code and the language
 # (the main menu): kept in the process, so a new release never serves old markup.
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 3000)},
+    },
     "fragments": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "leerroute-fragments",

@@ -220,21 +220,29 @@ def _at(hour: int, minute: int) -> datetime.datetime:
     return datetime.datetime.combine(timezone.localdate(), datetime.time(hour, minute), zone)
 
 
-def test_a_planned_conversation_is_overdue_on_the_home_page_once_it_has_started(demo, client_for):
+def _conversation_today(demo, start: datetime.time, end: datetime.time) -> str:
+    """docent1 plans one for student1 with werkbegeleider1; its page's address."""
+    return reverse("conversations:detail", args=[_planned_today(demo, start, end).pk])
+
+
+def _planned_today(demo, start: datetime.time, end: datetime.time):
     from leerroute.conversations import services
 
+    return services.plan(
+        by=demo["docent1"],
+        student=demo["student1"],
+        date=timezone.localdate(),
+        start=start,
+        end=end,
+        place="Kamer 1",
+        participants=[demo["werkbegeleider1"]],
+        agenda=["Voortgang"],
+    )
+
+
+def test_a_planned_conversation_is_overdue_on_the_home_page_once_it_has_started(demo, client_for):
     with time_machine.travel(_at(10, 0), tick=False):
-        conversation = services.plan(
-            by=demo["docent1"],
-            student=demo["student1"],
-            date=timezone.localdate(),
-            start=datetime.time(10, 20),
-            end=datetime.time(10, 50),
-            place="Kamer 1",
-            participants=[demo["werkbegeleider1"]],
-            agenda=["Voortgang"],
-        )
-        link = reverse("conversations:detail", args=[conversation.pk])
+        link = _conversation_today(demo, datetime.time(10, 20), datetime.time(10, 50))
         client = client_for("docent1")
         for _ in range(2):  # rendered, then kept
             planner = _section(client.get(HOME), "panel-gesprekken-plannen")
@@ -244,20 +252,8 @@ def test_a_planned_conversation_is_overdue_on_the_home_page_once_it_has_started(
 
 
 def test_an_upcoming_conversation_leaves_the_home_page_when_it_ends(demo, client_for):
-    from leerroute.conversations import services
-
     with time_machine.travel(_at(10, 0), tick=False):
-        conversation = services.plan(
-            by=demo["docent1"],
-            student=demo["student1"],
-            date=timezone.localdate(),
-            start=datetime.time(10, 10),
-            end=datetime.time(10, 40),
-            place="Kamer 2",
-            participants=[demo["werkbegeleider1"]],
-            agenda=["Voortgang"],
-        )
-        link = reverse("conversations:detail", args=[conversation.pk])
+        link = _conversation_today(demo, datetime.time(10, 10), datetime.time(10, 40))
         client = client_for("werkbegeleider1")
         for _ in range(2):
             assert link in _section(client.get(HOME), "panel-gesprekken-mijn")
@@ -311,3 +307,41 @@ def test_a_trainers_next_session_moves_on_when_it_starts(demo, client_for):
             assert "10:07" in _section(client.get(HOME), "panel-trainer")
     with time_machine.travel(_at(10, 20), tick=False):
         assert "10:07" not in _section(client.get(HOME), "panel-trainer")
+
+
+def test_a_form_in_a_kept_panel_carries_a_token_for_its_own_browser(demo):
+    """The "Afvinken" button of one's agreement, from the kept HTML, in two browsers."""
+    from django.test import Client
+
+    from leerroute.conversations import services
+    from leerroute.conversations.models import Agreement
+
+    conversation = _planned_today(demo, datetime.time(23, 0), datetime.time(23, 30))
+    agreement = services.add_agreement(
+        conversation,
+        by=demo["docent1"],
+        text="Oefenen met de insulinepen",
+        owner=demo["werkbegeleider1"],
+        due_date=timezone.localdate() + datetime.timedelta(days=2),
+    )
+    action = reverse("conversations:agreement_done", args=[agreement.pk])
+    pattern = re.compile(
+        rf'action="{re.escape(action)}"[^>]*>\s*<input type="hidden" '
+        r'name="csrfmiddlewaretoken" value="([^"]+)"'
+    )
+    clients = [Client(enforce_csrf_checks=True) for _ in range(2)]
+    for browser in clients:  # both signed in before either visits the page
+        browser.force_login(demo["werkbegeleider1"])
+    browsers = []
+    for browser in clients:
+        browser.get(HOME)
+        kept = browser.get(HOME).content.decode()  # from the kept panels
+        browsers.append((browser, pattern.search(kept).group(1)))
+    first, second = browsers
+    # The other browser's token is refused; each browser's own is accepted.
+    refused = first[0].post(action, {"csrfmiddlewaretoken": second[1], "done": "1"})
+    assert refused.status_code == 403
+    assert not Agreement.objects.get(pk=agreement.pk).done_at
+    done = first[0].post(action, {"csrfmiddlewaretoken": first[1], "done": "1", "next": HOME})
+    assert done.status_code == 302
+    assert Agreement.objects.get(pk=agreement.pk).done_at
