@@ -245,10 +245,12 @@ _ACCOUNTS = [
 ]
 
 
-def _sign_in() -> dict[str, str]:
-    """One session per account (as after signing in); the cookie value."""
+def _sign_in() -> dict[str, dict[str, str]]:
+    """One browser per account, as after signing in: its cookies (the session,
+    and the CSRF cookie a browser has from the sign-in form on)."""
     from django.conf import settings
     from django.test import Client
+    from django.urls import reverse
 
     from leerroute.people.models import User
 
@@ -256,19 +258,27 @@ def _sign_in() -> dict[str, str]:
     for name in _ACCOUNTS:
         client = Client()
         client.force_login(User.objects.get(username=name))
-        cookies[name] = client.cookies[settings.SESSION_COOKIE_NAME].value
+        client.get(reverse("login"), secure=True)  # sets the CSRF cookie
+        cookies[name] = {
+            cookie: client.cookies[cookie].value
+            for cookie in (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME)
+        }
     return cookies
 
 
-def _count_queries(pages: list[Page], cookies: dict[str, str]) -> None:
-    from django.conf import settings
+def _cookie_header(cookies: dict[str, str]) -> str:
+    return "; ".join(f"{name}={value}" for name, value in cookies.items())
+
+
+def _count_queries(pages: list[Page], cookies: dict[str, dict[str, str]]) -> None:
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     for page in pages:
         client = Client()
-        client.cookies[settings.SESSION_COOKIE_NAME] = cookies[page.account]
+        for cookie, value in cookies[page.account].items():
+            client.cookies[cookie] = value
         client.get(page.url, secure=True)  # warm the process caches first
         with CaptureQueriesContext(connection) as ctx:
             response = client.get(page.url, secure=True)
@@ -282,11 +292,9 @@ def _count_queries(pages: list[Page], cookies: dict[str, str]) -> None:
         page.inproc_ms = statistics.median(timings)
 
 
-def _warm_up(url: str, cookie: str, cookie_name: str) -> None:
+def _warm_up(url: str, cookie: str) -> None:
     """A few requests on two connections, so both workers have served the page."""
-    request = urllib.request.Request(
-        url, headers={"Cookie": f"{cookie_name}={cookie}", "X-Forwarded-Proto": "https"}
-    )
+    request = urllib.request.Request(url, headers={"Cookie": cookie, "X-Forwarded-Proto": "https"})
 
     def fetch(_n):
         with contextlib.suppress(OSError):
@@ -310,7 +318,7 @@ def _ms(text: str) -> float:
     return float(match.group(1)) * _UNITS[match.group(2)] if match else float("nan")
 
 
-def _wrk(url: str, cookie: str, seconds: int, cookie_name: str) -> tuple[float, float, float, str]:
+def _wrk(url: str, cookie: str, seconds: int) -> tuple[float, float, float, str]:
     args = [
         "wrk",
         "-t2",
@@ -320,7 +328,7 @@ def _wrk(url: str, cookie: str, seconds: int, cookie_name: str) -> tuple[float, 
         "60s",
         "--latency",
         "-H",
-        f"Cookie: {cookie_name}={cookie}",
+        f"Cookie: {cookie}",
         "-H",
         "X-Forwarded-Proto: https",
         url,
@@ -422,8 +430,6 @@ def main() -> None:
         print("wrk ontbreekt: installeer het met `apt-get install wrk` (regio overgeslagen)")
         return
     env = prepare_region(database_url, scale)
-    from django.conf import settings
-
     pages = _pages()
     cookies = _sign_in()
     reference = Page("referentie (50 rijen)", "docent1", "/bench/referentie/")
@@ -435,13 +441,13 @@ def main() -> None:
     port = _free_port()
     server = _serve(env, port)
     base = f"http://127.0.0.1:{port}"
-    cookie_name = settings.SESSION_COOKIE_NAME
     print(f"Pagina's laden met wrk ({seconds} s per pagina, 8 verbindingen, gunicorn 2 workers)")
     try:
         runs = []
         for position, page in enumerate([reference, *pages, reference]):
-            _warm_up(base + page.url, cookies[page.account], cookie_name)
-            result = _wrk(base + page.url, cookies[page.account], seconds, cookie_name)
+            cookie = _cookie_header(cookies[page.account])
+            _warm_up(base + page.url, cookie)
+            result = _wrk(base + page.url, cookie, seconds)
             runs.append((page, result))
             sys.stderr.write(f"\r{position + 1}/{len(pages) + 2} {page.label:45}")
             sys.stderr.flush()

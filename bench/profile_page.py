@@ -113,7 +113,6 @@ def main() -> None:
     args = parser.parse_args()
     _setup()
 
-    from django.conf import settings
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -127,7 +126,8 @@ def main() -> None:
     ref_wall = ref_cpu = 0.0
     for page in [reference, *pages]:
         client = Client()
-        client.cookies[settings.SESSION_COOKIE_NAME] = cookies[page.account]
+        for cookie, value in cookies[page.account].items():
+            client.cookies[cookie] = value
         client.get(page.url, secure=True)  # warm the process caches
         with CaptureQueriesContext(connection) as ctx:
             response = client.get(page.url, secure=True)

@@ -1,4 +1,5 @@
 import io
+import string
 
 import pytest
 import time_machine
@@ -7,6 +8,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
+from django.utils.crypto import get_random_string
 
 from leerroute.people.models import User
 from tests.dates import AMSTERDAM, TEST_DATE_VARIABLE, parse_test_date, travel_destination  # noqa: F401
@@ -102,6 +104,10 @@ def client_for(db):
         client = Client()
         if username:
             client.force_login(User.objects.get(username=username))
+            # As a browser after the sign-in form: it has the CSRF cookie.
+            client.cookies[settings.CSRF_COOKIE_NAME] = get_random_string(
+                32, string.ascii_letters + string.digits
+            )
         return client
 
     return make

@@ -138,12 +138,17 @@ def panels_for(request) -> list[Panel]:
             panel.html = render_to_string(panel.template, {"panel": panel.context}, request)
         return [(panel.order, panel.template, panel.html) for panel in built], until
 
-    # The CSRF secret (get_token sets it when the browser has none yet): a
-    # panel's form carries a token that is valid for this browser only.
+    # The browser's CSRF secret: a panel's form carries a token valid for it
+    # only. A request without the CSRF cookie gets a new secret (get_token):
+    # nothing kept under it could be used again, so nothing is kept.
+    known = "CSRF_COOKIE" in request.META
     get_token(request)
-    browser = hashlib.sha256(request.META["CSRF_COOKIE"].encode()).hexdigest()[:16]
-    key = f"home:{user.pk}:{browser}:{timezone.localdate().isoformat()}:{get_language()}"
-    rendered, _until = versions.cached(DATA_TOPIC, key, render, valid_until=lambda r: r[1])
+    if known:
+        browser = hashlib.sha256(request.META["CSRF_COOKIE"].encode()).hexdigest()[:16]
+        key = f"home:{user.pk}:{browser}:{timezone.localdate().isoformat()}:{get_language()}"
+        rendered, _until = versions.cached(DATA_TOPIC, key, render, valid_until=lambda r: r[1])
+    else:
+        rendered, _until = render()
     if built:
         found = list(built)
     else:

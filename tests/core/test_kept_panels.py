@@ -334,7 +334,8 @@ def test_a_form_in_a_kept_panel_carries_a_token_for_its_own_browser(demo):
         browser.force_login(demo["werkbegeleider1"])
     browsers = []
     for browser in clients:
-        browser.get(HOME)
+        browser.get(HOME)  # sets the CSRF cookie (nothing kept without it)
+        browser.get(HOME)  # rendered and kept
         kept = browser.get(HOME).content.decode()  # from the kept panels
         browsers.append((browser, pattern.search(kept).group(1)))
     first, second = browsers
@@ -345,3 +346,24 @@ def test_a_form_in_a_kept_panel_carries_a_token_for_its_own_browser(demo):
     done = first[0].post(action, {"csrfmiddlewaretoken": first[1], "done": "1", "next": HOME})
     assert done.status_code == 302
     assert Agreement.objects.get(pk=agreement.pk).done_at
+
+
+def test_nothing_is_kept_for_a_request_without_the_csrf_cookie(demo):
+    """Its panels carry tokens for a secret made for this response only."""
+    import hashlib
+
+    from django.core.cache import cache
+    from django.test import Client
+
+    browser = Client()
+    browser.force_login(demo["werkbegeleider1"])
+    response = browser.get(HOME)
+    assert response.status_code == 200
+    secret = response.cookies[settings.CSRF_COOKIE_NAME].value
+    key = (
+        f"leerroute:v:{DATA_TOPIC}:{versions.current(DATA_TOPIC)}:home:{demo['werkbegeleider1'].pk}:"
+        f"{hashlib.sha256(secret.encode()).hexdigest()[:16]}:{timezone.localdate().isoformat()}:nl"
+    )
+    assert cache.get(key) is None
+    browser.get(HOME)  # with the cookie now: kept
+    assert cache.get(key) is not None
