@@ -180,6 +180,19 @@ def test_postgresql_connections_are_kept_between_requests_by_default(url, settin
     assert int(result.stdout) == expected
 
 
+@pytest.mark.parametrize(("setting", "expected"), [(None, 3000), ("500", 500)])
+def test_the_default_cache_holds_every_persons_kept_home_panels(setting, expected):
+    """Django's default of 300 entries is too few once each person's home panels
+    are kept (core/panels.py); CACHE_MAX_ENTRIES sets it."""
+    code = (
+        "import django; django.setup(); from django.core.cache import cache; "
+        "print(cache._max_entries)"
+    )
+    result = run_python(code, production_env(CACHE_MAX_ENTRIES=setting))
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout) == expected
+
+
 def test_makemigrations_reads_the_code_without_a_secret_key():
     """A checkout can check its migrations; nothing that serves or signs can start."""
     env = production_env(SECRET_KEY=None, EMAIL_BACKEND=None, DATABASE_URL="sqlite:///:memory:")
