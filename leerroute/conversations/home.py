@@ -16,9 +16,6 @@ from leerroute.people.models import Role, User
 from . import queries
 from .models import Agreement, Conversation, school_half
 
-# Depends on the person, the data, the date and the clock (core/panels.py: kept
-# until ``kept_until``).
-KEPT = True
 LIST_LIMIT = 25
 
 

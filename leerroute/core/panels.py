@@ -5,19 +5,18 @@ home page shows the panels of every installed app in order. A panel's
 queries must not grow with the data shown (the home page has a query-count
 test).
 
-Kept panels: an app whose ``home.py`` says ``KEPT = True`` promises that its
-panels depend on nothing but the person, the data, the date and the language
-(no request parameter). Their HTML is rendered once and kept in Django's cache
-per person, browser (the CSRF secret: forms in a panel carry a token for it),
-day and language until any table of the ``home`` data topic changes
-(``core/versions.py``: every Leerroute table but those in ``UNWATCHED``), so a
-repeated visit to "Mijn overzicht" costs one version query instead of every
-panel's queries and templates. Panels that change with the clock as well (a
-conversation that ends, a meeting that starts) have ``kept_until(user,
-panels)`` in their ``home.py``: the first moment at which they would show
-something else; the kept HTML is not used from then on. The tests check each
-reuse against a fresh rendering (``LEERROUTE_VERIFY_REUSE``) and that no kept
-panel reads an unwatched table.
+Kept panels: a panel depends on nothing but the person, the data, the date
+and the language (no request parameter). The panels' HTML is rendered once and
+kept in Django's cache per person, browser (the CSRF secret: forms in a panel
+carry a token for it), day and language until any table of the ``home`` data
+topic changes (``core/versions.py``: every Leerroute table but those in
+``UNWATCHED``), so a repeated visit to "Mijn overzicht" costs one version query
+instead of every panel's queries and templates. Panels that change with the
+clock as well (a conversation that ends, a meeting that starts) have
+``kept_until(user, panels)`` in their ``home.py``: the first moment at which
+they would show something else; the kept HTML is not used from then on. The
+tests check each reuse against a fresh rendering (``LEERROUTE_VERIFY_REUSE``)
+and that no panel reads an unwatched table.
 """
 
 import datetime
@@ -115,20 +114,17 @@ def _app_modules(name: str, app_names: tuple[str, ...]) -> tuple:
 
 
 def panels_for(request) -> list[Panel]:
-    """The home page's panels for the signed-in person, in order: kept ones as
-    HTML (see the module's docstring), the others to render.
+    """The home page's panels for the signed-in person, in order, as HTML kept
+    until their data, the date or their clock changes (the module's docstring).
 
-    Kept panels rendered in this request keep their template and context too."""
+    Panels rendered in this request keep their template and context too."""
     user = request.user
-    kept, live = [], []
-    for module in app_modules("home"):
-        (kept if getattr(module, "KEPT", False) else live).append(module)
     built: list[Panel] = []
 
     def render() -> tuple[list[tuple[int, str, str]], datetime.datetime | None]:
         built.clear()
         until = None
-        for module in kept:
+        for module in app_modules("home"):
             panels = module.panels(user)
             built.extend(panels)
             moment = module.kept_until(user, panels) if hasattr(module, "kept_until") else None
@@ -136,6 +132,7 @@ def panels_for(request) -> list[Panel]:
                 until = moment
         for panel in built:
             panel.html = render_to_string(panel.template, {"panel": panel.context}, request)
+        built.sort(key=lambda panel: panel.order)
         return [(panel.order, panel.template, panel.html) for panel in built], until
 
     # The browser's CSRF secret: a panel's form carries a token valid for it
@@ -150,14 +147,10 @@ def panels_for(request) -> list[Panel]:
     else:
         rendered, _until = render()
     if built:
-        found = list(built)
-    else:
-        found = [Panel(template, order=order, html=html) for order, template, html in rendered]
-        if getattr(settings, "LEERROUTE_VERIFY_REUSE", False):
-            _verify(rendered, render)
-    for module in live:
-        found.extend(module.panels(user))
-    return sorted(found, key=lambda panel: panel.order)
+        return list(built)
+    if getattr(settings, "LEERROUTE_VERIFY_REUSE", False):
+        _verify(rendered, render)
+    return [Panel(template, order=order, html=html) for order, template, html in rendered]
 
 
 def _without_tokens(rendered: list) -> list:

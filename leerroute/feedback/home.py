@@ -10,9 +10,6 @@ from leerroute.people.models import Placement, Role, User
 from . import queries
 from .models import RECENT_FEEDBACK_DAYS, Feedback
 
-# Depends on the person, the data and the date only (core/panels.py: kept).
-KEPT = True
-
 LIST_LIMIT = 25
 
 

@@ -3,9 +3,6 @@
 from leerroute.core import access
 from leerroute.core.panels import Panel
 
-# Depends on the person, the data and the date only (core/panels.py: kept).
-KEPT = True
-
 
 def panels(user) -> list[Panel]:
     people = access.can(user, "imports.import_people")

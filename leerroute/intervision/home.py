@@ -16,10 +16,6 @@ from leerroute.people.models import Role
 from . import queries
 from .models import IntervisionGroup
 
-# Depends on the person, the data, the date and the clock (core/panels.py: kept
-# until ``kept_until``).
-KEPT = True
-
 
 def kept_until(user, panels: list[Panel]) -> datetime.datetime | None:
     """When these panels would change by the clock alone: the first shown next

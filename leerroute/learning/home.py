@@ -10,9 +10,6 @@ from leerroute.people.queries import roles
 from . import queries
 from .models import WAITING_FOR_MENTOR, WAITING_FOR_STUDENT, Status
 
-# Depends on the person, the data and the date only (core/panels.py: kept).
-KEPT = True
-
 PANEL_LIMIT = 5  # newest first; the rest behind an "en nog N" link
 
 

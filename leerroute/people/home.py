@@ -8,9 +8,6 @@ from leerroute.core.panels import PEOPLE, REST, Panel
 from . import queries
 from .models import Cohort, Enrollment, Placement, Role, Team
 
-# Depends on the person, the data and the date only (core/panels.py: kept).
-KEPT = True
-
 
 def panels(user) -> list[Panel]:
     held = queries.roles(user)

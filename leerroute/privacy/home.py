@@ -7,9 +7,6 @@ from leerroute.core.panels import Panel
 
 from .queries import open_for
 
-# Depends on the person, the data and the date only (core/panels.py: kept).
-KEPT = True
-
 SHOWN = 5
 
 

@@ -23,9 +23,6 @@ from .models import WeeklyUpdate
 from .suggestions import practice_lines
 from .weeks import Week, recent
 
-# Depends on the person, the data and the date only (core/panels.py: kept).
-KEPT = True
-
 STUDENT_LIMIT = 25
 RECENT_LIMIT = 12
 

@@ -14,9 +14,6 @@ from .models import Enrolment, Programme
 from .overview import my_overview
 
 UPCOMING_ON_HOME = 3
-# Depends on the person, the data, the date and the clock (core/panels.py: kept
-# until ``kept_until``).
-KEPT = True
 
 
 def kept_until(user, panels: list[Panel]) -> datetime.datetime | None:

@@ -1,5 +1,5 @@
-"""Kept home panels (core/panels.py): "Mijn overzicht" renders the panels of the
-apps marked KEPT once per person, day and language, and renders them again
+"""Kept home panels (core/panels.py): "Mijn overzicht" renders its panels
+once per person, browser, day and language, and renders them again
 after any write to a table they read, however it is made. What a person sees
 is always what a fresh rendering shows (the test settings also compare every
 reuse with a fresh rendering: LEERROUTE_VERIFY_REUSE)."""
@@ -59,9 +59,8 @@ def kept_panels_queries(user, rf):
     request.user = user
     with CaptureQueriesContext(connection) as ctx:
         for module in app_modules("home"):
-            if getattr(module, "KEPT", False):
-                for panel in module.panels(user):
-                    render_to_string(panel.template, {"panel": panel.context}, request)
+            for panel in module.panels(user):
+                render_to_string(panel.template, {"panel": panel.context}, request)
     return list(ctx.captured_queries)
 
 
