@@ -8,7 +8,7 @@ import rules
 from django.utils import timezone
 
 from leerroute.core import access
-from leerroute.people.models import Role, User
+from leerroute.people.models import Role
 from leerroute.people.rules import (
     is_assessor,
     is_mentor,
@@ -20,20 +20,14 @@ from leerroute.people.rules import (
 from . import queries
 
 
-def _planned_for(user):
-    # The students one plans for, compiled once per request: the home page's
-    # planner and these rules ask it for the same person.
-    return User.objects.filter(pk__in=access.pks_of(user, queries.students_to_plan_for))
-
-
 @rules.predicate
 def plans_for_someone(user):
-    return access.has_rows(access.pks_of(user, queries.students_to_plan_for))
+    return access.has_any(user, queries.students_to_plan_for)
 
 
 @rules.predicate
 def plans_for(user, student):
-    return _planned_for(user).filter(pk=student.pk).exists()
+    return access.includes(user, queries.students_to_plan_for, student.pk)
 
 
 @rules.predicate

@@ -7,17 +7,19 @@ when the object is not visible at all and 403 when one of these says no.
 
 import rules
 
+from leerroute.core import access
+
 from . import queries
 
 
 @rules.predicate
 def has_students_for_feedback(user):
-    return queries.students_for_feedback(user).exists()
+    return access.has_any(user, queries.students_for_feedback)
 
 
 @rules.predicate
 def can_give_feedback_to(user, student):
-    return queries.students_for_feedback(user).filter(pk=student.pk).exists()
+    return access.includes(user, queries.students_for_feedback, student.pk)
 
 
 @rules.predicate
@@ -37,7 +39,7 @@ def can_still_give_feedback(user, feedback):
 
 @rules.predicate
 def can_review_student(user, student):
-    return queries.students_for_review(user).filter(pk=student.pk).exists()
+    return access.includes(user, queries.students_for_review, student.pk)
 
 
 @rules.predicate
@@ -53,7 +55,7 @@ def review_is_draft(user, review):
 
 @rules.predicate
 def can_see_team_overview(user, team):
-    return queries.teams_for_review(user).filter(pk=team.pk).exists()
+    return access.includes(user, queries.teams_for_review, team.pk)
 
 
 authenticated = rules.is_authenticated

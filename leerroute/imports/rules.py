@@ -2,6 +2,7 @@
 
 import rules
 
+from leerroute.core import access
 from leerroute.people import queries as people
 
 from . import queries
@@ -9,7 +10,7 @@ from . import queries
 
 @rules.predicate
 def imports_people(user):
-    return queries.importable_organisations(user).exists()
+    return access.has_any(user, queries.importable_organisations)
 
 
 @rules.predicate

@@ -90,7 +90,7 @@ def notes_visible_to(user) -> QuerySet[MeetingNotes]:
 
 
 def in_group(user, group: IntervisionGroup) -> bool:
-    return own_groups(user).filter(pk=group.pk).exists()
+    return access.includes(user, own_groups, group.pk)
 
 
 def _people_with(roles, organisation_ids) -> QuerySet[User]:

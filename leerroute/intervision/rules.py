@@ -2,6 +2,7 @@
 
 import rules
 
+from leerroute.core import access
 from leerroute.people import rules as people_rules
 
 from . import queries
@@ -9,7 +10,7 @@ from . import queries
 
 @rules.predicate
 def manages_group(user, group):
-    return queries.groups_managed_by(user).filter(pk=group.pk).exists()
+    return access.includes(user, queries.groups_managed_by, group.pk)
 
 
 @rules.predicate
@@ -29,7 +30,7 @@ def in_group(user, group):
 
 @rules.predicate
 def forms_groups(user):
-    return queries.managed_organisations(user).exists()
+    return access.has_any(user, queries.managed_organisations)
 
 
 # On a meeting: the same questions about its group, and its own state.

@@ -7,6 +7,7 @@ the wrong state is refused by ``services.py`` with a clear message.
 
 import rules
 
+from leerroute.core import access
 from leerroute.people.rules import is_admin, is_mentor, is_staff_member, is_student
 
 from . import queries
@@ -19,7 +20,7 @@ def is_owner(user, question):
 
 @rules.predicate
 def is_reviewing_mentor(user, question):
-    return queries.reviewable_by(user).filter(pk=question.pk).exists()
+    return access.includes(user, queries.reviewable_by, question.pk)
 
 
 rules.add_perm("learning.write_question", rules.is_authenticated & is_student)

@@ -8,6 +8,8 @@ which answers 404 outside it.
 
 import rules
 
+from leerroute.core import access
+
 from . import queries
 from .models import Role
 
@@ -38,7 +40,7 @@ follows_students = role_predicate(Role.MENTOR, Role.ASSESSOR, Role.PRACTICE_EDUC
 
 @rules.predicate
 def can_see_student(user, student):
-    return queries.students_visible_to(user).filter(pk=student.pk).exists()
+    return access.includes(user, queries.students_visible_to, student.pk)
 
 
 rules.add_perm("people.see_student", rules.is_authenticated & can_see_student)

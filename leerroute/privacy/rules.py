@@ -2,6 +2,7 @@
 
 import rules
 
+from leerroute.core import access
 from leerroute.people.models import Role
 
 
@@ -32,7 +33,7 @@ def may_redact(user, obj):
 
     if not queries.has_role(user, Role.PRACTICE_EDUCATOR, Role.ASSESSOR):
         return False
-    return queries.students_visible_to(user).filter(pk=obj.student_id).exists()
+    return access.includes(user, queries.students_visible_to, obj.student_id)
 
 
 rules.add_perm("privacy.redact", rules.is_authenticated & may_redact)
@@ -52,7 +53,7 @@ def may_handle_correction(user, obj):
         return True
     from leerroute.feedback import queries as feedback_queries
 
-    return feedback_queries.students_for_review(user).filter(pk=obj.student_id).exists()
+    return access.includes(user, feedback_queries.students_for_review, obj.student_id)
 
 
 rules.add_perm("privacy.request_correction", rules.is_authenticated & is_own_correctable)

@@ -2,12 +2,14 @@
 
 import rules
 
+from leerroute.core import access
+
 from . import queries
 
 
 @rules.predicate
 def teaches_cohort(user, cohort):
-    return cohort is not None and queries.writable_cohorts(user).filter(pk=cohort.pk).exists()
+    return cohort is not None and access.includes(user, queries.writable_cohorts, cohort.pk)
 
 
 @rules.predicate
@@ -17,7 +19,7 @@ def teaches_cohort_of(user, update):
 
 @rules.predicate
 def teaches_any_cohort(user):
-    return queries.writable_cohorts(user).exists()
+    return access.has_any(user, queries.writable_cohorts)
 
 
 rules.add_perm("school.write_update", rules.is_authenticated & teaches_cohort)

@@ -2,6 +2,7 @@
 
 import rules
 
+from leerroute.core import access
 from leerroute.people import queries as people
 
 from . import queries
@@ -10,7 +11,7 @@ from .models import Enrolment
 
 @rules.predicate
 def manages_programme(user, programme):
-    return queries.programmes_managed_by(user).filter(pk=programme.pk).exists()
+    return access.includes(user, queries.programmes_managed_by, programme.pk)
 
 
 @rules.predicate
@@ -22,7 +23,7 @@ def is_invited_to(user, programme):
 
 @rules.predicate
 def can_create_programme(user):
-    return queries.programme_organisations_for(user).exists()
+    return access.has_any(user, queries.programme_organisations_for)
 
 
 @rules.predicate
@@ -37,7 +38,7 @@ def plans_cascade(user):
 
 @rules.predicate
 def sees_coverage(user):
-    return queries.coverage_organisations_for(user).exists()
+    return access.has_any(user, queries.coverage_organisations_for)
 
 
 @rules.predicate

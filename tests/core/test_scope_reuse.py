@@ -258,3 +258,60 @@ def test_a_related_managers_queryset_is_refused(demo):
     mentor = _fresh("werkbegeleider1")
     with pytest.raises(ValueError, match="not a related one"):
         access.compiled_rows(mentor, "tests.related", lambda: mentor.feedback_given.all())
+
+
+# --- One object's question (access.includes, access.has_any) -----------------
+
+
+@pytest.mark.parametrize(
+    "account",
+    ["student1", "werkbegeleider1", "studentbegeleider1", "praktijkopleider1", "beheerder"],
+)
+def test_includes_answers_as_the_scope_does_for_every_person(account, demo):
+    """Asked for every person of the demo, twice (the second time from the kept
+    subquery): yes exactly for the students the scope shows."""
+    expected = set(
+        people.students_visible_to.__wrapped__(_fresh(account)).values_list("pk", flat=True)
+    )
+    everyone = list(User.objects.values_list("pk", flat=True))
+    for _ in range(2):
+        asker = _fresh(account)
+        answers = {pk for pk in everyone if access.includes(asker, people.students_visible_to, pk)}
+        assert answers == expected
+    assert access.has_any(_fresh(account), people.students_visible_to) == bool(expected)
+
+
+def test_includes_follows_the_data_after_the_subquery_is_kept(demo, builds_counted):
+    """The kept subquery reads placements and mentors when it runs: a student
+    taken out of the mentor's reach is a no on the next question, and a yes again
+    when put back."""
+    mentor = _fresh("werkbegeleider1")
+    placement = Placement.objects.active().filter(mentors=mentor).select_related("team").first()
+    student = placement.student_id
+    assert access.includes(mentor, people.students_visible_to, student)
+    own_teams = [s.team_id for s in people.scopes(mentor) if s.team_id]
+    other_team = (
+        type(placement.team).objects.exclude(pk__in=[*own_teams, placement.team_id]).first()
+    )
+    placement.mentors.remove(mentor)
+    Placement.objects.filter(pk=placement.pk).update(team=other_team)
+    expected = student in set(
+        people.students_visible_to.__wrapped__(_fresh("werkbegeleider1")).values_list(
+            "pk", flat=True
+        )
+    )
+    assert not expected
+    assert not access.includes(_fresh("werkbegeleider1"), people.students_visible_to, student)
+    Placement.objects.filter(pk=placement.pk).update(team=placement.team)
+    placement.mentors.add(mentor)
+    assert access.includes(_fresh("werkbegeleider1"), people.students_visible_to, student)
+
+
+def test_includes_and_has_any_of_an_empty_scope_are_no(demo):
+    def nobody(user):
+        return User.objects.none()
+
+    asker = _fresh("werkbegeleider1")
+    assert not access.includes(asker, nobody, asker.pk)
+    assert not access.has_any(asker, nobody)
+    assert not access.includes(asker, people.students_visible_to, None)
