@@ -222,8 +222,18 @@ def includes(user, function: Scope, pk) -> bool:
     if pk is None:
         return False
     subquery = pks_of(user, function)
-    model = subquery.output_field.model if isinstance(subquery, RawSQL) else subquery.model
-    return model._base_manager.filter(pk=pk, pk__in=subquery).exists()
+    if not isinstance(subquery, RawSQL):  # no rows at all: answered without a query
+        return subquery.filter(pk=pk).exists()
+    column = connection.ops.quote_name(KEY)
+    with connection.cursor() as cursor:
+        # Django's own compiled SQL (pks_subquery) and a quoted column name; every
+        # value is a parameter. PostgreSQL pushes the condition on the key down
+        # into the subquery, so it looks at one row, not the person's whole set.
+        cursor.execute(
+            f"SELECT EXISTS(SELECT 1 FROM ({subquery.sql}) kept WHERE kept.{column} = %s)",  # noqa: S608
+            (*subquery.params, pk),
+        )
+        return bool(cursor.fetchone()[0])
 
 
 def has_any(user, function: Scope) -> bool:
@@ -246,10 +256,15 @@ def has_rows(subquery: RawSQL | models.QuerySet) -> bool:
         return bool(cursor.fetchone()[0])
 
 
+KEY = "kept_pk"
+
+
 def pks_subquery(queryset: models.QuerySet) -> RawSQL | models.QuerySet:
     """The primary keys of ``queryset`` as a subquery whose SQL is compiled now,
     once: for filtering several lists by the same nested conditions."""
-    pks = queryset.order_by().values("pk")
+    # One column named KEY, whatever Django would call it ("id", "pk"): ``includes``
+    # selects from the subquery by that name.
+    pks = queryset.order_by().values(**{KEY: models.F("pk")})
     try:
         sql, params = pks.query.get_compiler(using=pks.db).as_sql()
     except EmptyResultSet:  # no rows at all (``none()``): Django skips such queries
