@@ -1,10 +1,9 @@
 from django.contrib import admin
-from django.contrib.admin.views.main import ChangeList
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.sessions.models import Session
 from django.utils.translation import gettext_lazy as _
 
-from leerroute.core.admin_site import RegionList
+from leerroute.core.admin_site import RegionChangeList, RegionList
 
 from .models import (
     AccessLog,
@@ -90,7 +89,7 @@ class RoleAssignmentAdmin(RegionList, admin.ModelAdmin):
         return RoleAssignmentChangeList
 
 
-class RoleAssignmentChangeList(ChangeList):
+class RoleAssignmentChangeList(RegionChangeList):
     """The list sorts every assignment by the person's name before it takes a
     page: it reads only the columns it shows, so the rows it sorts stay narrow."""
 

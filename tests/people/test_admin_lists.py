@@ -7,8 +7,10 @@ import datetime
 import itertools
 
 import pytest
+from django.contrib.admin.utils import quote
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
 from leerroute.people.models import (
@@ -273,3 +275,21 @@ def test_beheer_role_assignments_sort_narrow_rows_and_count_once(client_for):
     response = client.get(f"/beheer/people/roleassignment/{assignment.pk}/change/")
     assert response.status_code == 200
     assert str(people[1]) in response.content.decode()
+
+
+@pytest.mark.parametrize("url", LISTS)
+def test_each_row_links_to_its_own_change_form(url, client_for, settings):
+    """The row links are built from the route's shape (core/admin_site.RegionChangeList):
+    the same urls Django's reverse gives, one per row."""
+    settings.LEERROUTE_VERIFY_REUSE = False  # compared here
+    _grow(6)
+    response = client_for("beheerder").get(url)
+    assert response.status_code == 200
+    changelist = response.context["cl"]
+    opts = changelist.opts
+    rows = list(changelist.result_list)
+    assert rows, url
+    html = response.content.decode()
+    for row in rows:
+        link = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[quote(row.pk)])
+        assert f'href="{link}' in html, (url, link)
