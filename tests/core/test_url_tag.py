@@ -7,25 +7,13 @@ from __future__ import annotations
 import pytest
 from django.template import engines
 from django.test import RequestFactory
-from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver
+from django.urls import NoReverseMatch
 from django.urls import reverse as django_reverse
 
 from leerroute.core import reversing
+from tests.test_permission_matrix import named_urls
 
-
-def _named_routes(resolver=None, namespace=""):
-    """(namespaced name, number of arguments, argument names) of every named route."""
-    resolver = resolver or get_resolver()
-    for entry in resolver.url_patterns:
-        if isinstance(entry, URLResolver):
-            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
-            yield from _named_routes(entry, inner)
-        elif isinstance(entry, URLPattern) and entry.name:
-            names = list(entry.pattern.converters)
-            yield f"{namespace}{entry.name}", names
-
-
-ROUTES = sorted({(name, tuple(args)) for name, args in _named_routes()})
+ROUTES = sorted({(name, tuple(pattern.pattern.converters)) for name, pattern in named_urls()})
 
 
 def test_the_project_has_routes_with_and_without_arguments():
