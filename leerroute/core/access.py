@@ -213,6 +213,10 @@ def pks_of(user, function: Scope) -> RawSQL | models.QuerySet:
     return _reused(user, "sql", function, lambda: pks_subquery(function(user)))
 
 
+# The one column of a ``pks_subquery``, whatever Django would call it.
+KEY = "kept_pk"
+
+
 def includes(user, function: Scope, pk) -> bool:
     """Whether the row ``pk`` is one of ``function(user)``'s rows: a rule's
     question about one object (may this person see this student, review this
@@ -224,16 +228,11 @@ def includes(user, function: Scope, pk) -> bool:
     subquery = pks_of(user, function)
     if not isinstance(subquery, RawSQL):  # no rows at all: answered without a query
         return subquery.filter(pk=pk).exists()
+    # PostgreSQL pushes the condition on the key down into the subquery, so it
+    # looks at one row, not the person's whole set.
     column = connection.ops.quote_name(KEY)
-    with connection.cursor() as cursor:
-        # Django's own compiled SQL (pks_subquery) and a quoted column name; every
-        # value is a parameter. PostgreSQL pushes the condition on the key down
-        # into the subquery, so it looks at one row, not the person's whole set.
-        cursor.execute(
-            f"SELECT EXISTS(SELECT 1 FROM ({subquery.sql}) kept WHERE kept.{column} = %s)",  # noqa: S608
-            (*subquery.params, pk),
-        )
-        return bool(cursor.fetchone()[0])
+    sql = f"SELECT 1 FROM ({subquery.sql}) kept WHERE kept.{column} = %s"  # noqa: S608
+    return _exists(sql, (pk,), subquery)
 
 
 def has_any(user, function: Scope) -> bool:
@@ -250,13 +249,16 @@ def has_rows(subquery: RawSQL | models.QuerySet) -> bool:
     educator's thousand students)."""
     if not isinstance(subquery, RawSQL):
         return subquery.exists()
+    return _exists(subquery.sql, (), subquery)
+
+
+def _exists(sql: str, extra: tuple, subquery: RawSQL) -> bool:
+    """``SELECT EXISTS(sql)``: ``sql`` is built around Django's own compiled SQL
+    (``pks_subquery``) with quoted names only; its parameters come first, then
+    ``extra``, all kept apart from the text."""
     with connection.cursor() as cursor:
-        # Django's own compiled SQL (pks_subquery), its parameters kept apart.
-        cursor.execute(f"SELECT EXISTS({subquery.sql})", subquery.params)  # noqa: S608
+        cursor.execute(f"SELECT EXISTS({sql})", (*subquery.params, *extra))  # noqa: S608
         return bool(cursor.fetchone()[0])
-
-
-KEY = "kept_pk"
 
 
 def pks_subquery(queryset: models.QuerySet) -> RawSQL | models.QuerySet:
