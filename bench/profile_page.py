@@ -110,6 +110,9 @@ def main() -> None:
     parser.add_argument(
         "--calls", action="store_true", help="Python function calls per request (cProfile)"
     )
+    parser.add_argument(
+        "--dump", default=None, help="with --profile: also write the pstats file here"
+    )
     args = parser.parse_args()
     _setup()
 
@@ -154,6 +157,8 @@ def main() -> None:
             for _ in range(args.n):
                 client.get(page.url, secure=True)
             profiler.disable()
+            if args.dump:
+                profiler.dump_stats(args.dump)
             out = io.StringIO()
             stats = pstats.Stats(profiler, stream=out)
             # Leerroute's own functions first (where the time is spent, by name),

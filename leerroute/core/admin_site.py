@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
-from django.contrib.admin.views.main import ChangeList
+from django.contrib.admin.views.main import PAGE_VAR, ChangeList
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext
@@ -62,6 +62,23 @@ class RegionList:
             str(obj.pk),
             label,
         )
+
+
+class CountedUpTo:
+    """A beheer list of a table that only grows (the access log: a row for every
+    read of a student's data): its rows are counted up to ``count_up_to``, or to
+    the end of the page asked for, not all of them on every page. Above that the
+    list says "meer dan …" (the model's ``pagination.html`` in
+    ``templates/admin/<app>/<model>/``) and every page stays reachable."""
+
+    count_up_to = 10_000
+
+    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
+        from .inputs import page_number
+        from .pages import CappedPaginator
+
+        number = page_number(request.GET, PAGE_VAR)
+        return CappedPaginator(queryset, per_page, self.count_up_to, number)
 
 
 class RegionChangeList(ChangeList):

@@ -30,6 +30,9 @@ from .forms import CONFLICT_MESSAGE, OEPS_STEPS, FeedbackForm, ResponseForm, Rev
 from .models import RECENT_FEEDBACK_DAYS, Feedback, ProgressLevel, ProgressReview, recent_since
 
 PAGE_SIZE = 25
+# The student list counts this many students at most ("meer dan 500"): a
+# practice educator or administrator sees thousands.
+STUDENTS_COUNT_UP_TO = 500
 
 
 def _saved(request, url: str) -> HttpResponse:
@@ -76,7 +79,7 @@ def index(request):
         return redirect("feedback:student", pk=user.pk)
     # One page of students first; the feedback is counted for that page only.
     students = people.students_visible_to(user).order_by("last_name", "first_name", "pk")
-    page = paginate(request, students, PAGE_SIZE)
+    page = paginate(request, students, PAGE_SIZE, count_up_to=STUDENTS_COUNT_UP_TO)
     ids = [s.pk for s in page]
     counted = {s.pk: s for s in _with_feedback_counts(User.objects.filter(pk__in=ids))}
     for student in page:

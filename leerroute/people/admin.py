@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.sessions.models import Session
 from django.utils.translation import gettext_lazy as _
 
-from leerroute.core.admin_site import RegionChangeList, RegionList
+from leerroute.core.admin_site import CountedUpTo, RegionChangeList, RegionList
 
 from .models import (
     AccessLog,
@@ -122,7 +122,7 @@ class EnrollmentAdmin(RegionList, admin.ModelAdmin):
 
 
 @admin.register(AccessLog)
-class AccessLogAdmin(RegionList, admin.ModelAdmin):
+class AccessLogAdmin(CountedUpTo, RegionList, admin.ModelAdmin):
     """Read-only: the access log is append-only (only the retention job removes rows)."""
 
     list_display = ["at", "user", "student", "view_name", "outcome"]

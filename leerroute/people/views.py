@@ -21,6 +21,8 @@ from .models import (
 )
 
 PAGE_SIZE = 25
+# Counted this many students at most ("meer dan 500"), as the feedback list.
+STUDENTS_COUNT_UP_TO = 500
 
 
 @login_required
@@ -30,7 +32,12 @@ def student_list(request):
     term = inputs.clean_text(request.GET.get("q"), 100).strip()
     if term:
         students = students.filter(Q(first_name__icontains=term) | Q(last_name__icontains=term))
-    page = paginate(request, students.order_by("last_name", "first_name", "pk"), PAGE_SIZE)
+    page = paginate(
+        request,
+        students.order_by("last_name", "first_name", "pk"),
+        PAGE_SIZE,
+        count_up_to=STUDENTS_COUNT_UP_TO,
+    )
     current = {
         p.student_id: p
         for p in Placement.objects.active()

@@ -243,7 +243,9 @@ def test_beheer_access_log_reads_no_whole_log_for_its_filters(client_for):
     assert len(sqls) <= 6, sqls
     assert not [s for s in sqls if "DISTINCT" in s.upper() or "DATE_TRUNC" in s.upper()], sqls
     assert not [s for s in sqls if "MIN(" in s.upper() or "MAX(" in s.upper()], sqls
-    assert sum('COUNT(*) AS "__count" FROM "people_accesslog"' in s for s in sqls) == 1
+    # One count, and it stops at the limit: ``LIMIT`` inside, no sort.
+    (count,) = [s for s in sqls if "COUNT(" in s.upper() and '"people_accesslog"' in s]
+    assert "LIMIT 10001" in count and "ORDER BY" not in count, count
     html = response.content.decode()
     assert "people:student" in html
     assert "Afgelopen zeven dagen" in html  # the date filter
@@ -293,3 +295,40 @@ def test_each_row_links_to_its_own_change_form(url, client_for, settings):
     for row in rows:
         link = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[quote(row.pk)])
         assert f'href="{link}' in html, (url, link)
+
+
+def test_beheer_access_log_counts_up_to_its_limit_and_every_row_stays_reachable(
+    client_for, monkeypatch
+):
+    """Above ``count_up_to`` rows the list says "Meer dan …" and still pages
+    through every row, newest first, each once; below it, the exact number."""
+    from leerroute.people.admin import AccessLogAdmin
+
+    _grow(8)
+    expected = list(AccessLog.objects.order_by("-at", "-pk").values_list("pk", flat=True))
+    assert len(expected) > 6
+    monkeypatch.setattr(AccessLogAdmin, "list_per_page", 2)
+    monkeypatch.setattr(AccessLogAdmin, "count_up_to", 3)
+    client = client_for("beheerder")
+    shown, number = [], 1
+    while True:
+        response = client.get("/beheer/people/accesslog/", {"p": number})
+        assert response.status_code == 200
+        cl = response.context["cl"]
+        shown += [row.pk for row in cl.result_list]
+        html = response.content.decode()
+        if cl.paginator.more:
+            assert f"Meer dan {max(3, number * 2)} regels" in html
+            number += 1
+            continue
+        assert f"{len(AccessLog.objects.all())} regels" in html
+        break
+    assert shown == expected
+    # Within the limit: the exact number, and in English too.
+    monkeypatch.setattr(AccessLogAdmin, "count_up_to", 10_000)
+    total = AccessLog.objects.count()
+    html = client.get("/beheer/people/accesslog/").content.decode()
+    assert f"{total} regels" in html and "Meer dan" not in html
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    html = client.get("/beheer/people/accesslog/").content.decode()
+    assert f"{total} entries" in html

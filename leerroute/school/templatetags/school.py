@@ -14,15 +14,17 @@ register = template.Library()
 @register.inclusion_tag("school/partials/student_section.html", takes_context=True)
 def student_school_week(context, student):
     user = context["request"].user
-    (row,) = week_rows(user, [student])
-    updates = (
+    # The recent weeks' updates hold this week's: read once, for both.
+    updates = list(
         updates_visible_to(user)
         .published()
         .in_weeks(recent())
         .filter(cohort_id__in=cohort_ids_of([student]))
         .select_related("cohort")
+        .prefetch_related("work_processes")
         .order_by("-year", "-week")
     )
+    (row,) = week_rows(user, [student], read=updates)
     return {
         "student": student,
         "row": row,
