@@ -11,6 +11,7 @@ from leerroute.learning.models import LearningQuestion, Status
 from leerroute.people.models import Placement
 from leerroute.qualifications.models import Qualification
 from tests.costs import first_and_repeated
+from tests.paging import walk_capped_pages
 
 
 def q_of(username, status):
@@ -366,21 +367,9 @@ def test_overview_counted_up_to_a_limit_still_pages_through_every_row(
     )
     assert len(expected) > 4
     client = client_for(username)
-    shown, number = [], 1
-    while True:
-        response = client.get(reverse("learning:list"), {"pagina": number})
-        page = response.context["page"]
-        assert page.number == number
-        shown += [q.pk for q in page]
-        html = response.content.decode()
-        if page.has_next():
-            assert page.paginator.more
-            assert f"Meer dan {max(3, number * 2)} leervragen" in html
-            number += 1
-        else:
-            assert not page.paginator.more
-            assert f"{len(expected)} leervragen" in html
-            break
+    shown = walk_capped_pages(
+        client, reverse("learning:list"), "leervragen", 3, 2, total=len(expected)
+    )
     assert shown == expected
 
 
