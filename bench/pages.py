@@ -12,7 +12,10 @@
    127.0.0.1 only, DEBUG off, as behind a TLS proxy) and loads each page with
    ``wrk`` (``apt-get install wrk``), signed in as the right demo account:
    a warm-up of 4 requests, then ``BENCH_SECONDS`` (default 5) with 8 connections;
-4. prints page, queries, the median time of one request in-process (Django's
+4. then loads every page in turn, each signed in as its own account (a wrk
+   script, ``_mixed_script``), for twice as long: a region where every role
+   works at once, so the server must keep every page's queries prepared;
+5. prints page, queries, the median time of one request in-process (Django's
    test client, one at a time: the least noisy number on a shared machine),
    req/s, p50, p99, and each as a ratio to the reference page
    (``bench/views.py``), measured before and after the pages.
@@ -23,7 +26,9 @@ It reports numbers; it never fails on timing.
 from __future__ import annotations
 
 import contextlib
+import http.client
 import io
+import json
 import os
 import re
 import secrets
@@ -32,6 +37,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -41,6 +47,7 @@ from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 INPROC_REPEATS = 5
+MIXED_LABEL = "gemengd: alle pagina's om de beurt"
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/leerroute_bench"
 
 
@@ -318,21 +325,17 @@ def _ms(text: str) -> float:
     return float(match.group(1)) * _UNITS[match.group(2)] if match else float("nan")
 
 
-def _wrk(url: str, cookie: str, seconds: int) -> tuple[float, float, float, str]:
-    args = [
-        "wrk",
-        "-t2",
-        "-c8",
-        f"-d{seconds}s",
-        "--timeout",
-        "60s",
-        "--latency",
-        "-H",
-        f"Cookie: {cookie}",
-        "-H",
-        "X-Forwarded-Proto: https",
-        url,
-    ]
+def _wrk(
+    url: str, cookie: str, seconds: int, script: str | None = None
+) -> tuple[float, float, float, str]:
+    """wrk against ``url`` signed in with ``cookie``, or, with ``script``, the
+    requests that Lua script makes (``_mixed_script``)."""
+    args = ["wrk", "-t2", "-c8", f"-d{seconds}s", "--timeout", "60s", "--latency"]
+    if script is not None:
+        args += ["-s", script]
+    else:
+        args += ["-H", f"Cookie: {cookie}"]
+    args += ["-H", "X-Forwarded-Proto: https", url]
     out = subprocess.run(args, capture_output=True, text=True, check=False).stdout
     rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
     p50 = re.search(r"\s50%\s+(\S+)", out)
@@ -348,6 +351,55 @@ def _wrk(url: str, cookie: str, seconds: int) -> tuple[float, float, float, str]
         _ms(p99.group(1)) if p99 else float("nan"),
         "; ".join(errors),
     )
+
+
+def _mixed_script(pages: list[Page], cookies: dict[str, dict[str, str]]) -> str:
+    """A wrk script (Lua) that asks every key page in turn, each signed in as its
+    own account: the load of a region where every role works at once, so the
+    server keeps the queries of all pages, not one page's, prepared and cached.
+    Each request has wrk's own headers (``-H``, the host) plus the page's cookie.
+    Returns the file's path; the caller removes it."""
+    # JSON strings of ASCII text are Lua strings as well (paths and cookie values).
+    specs = ",\n".join(
+        f"  {{{json.dumps(page.url)}, {json.dumps(_cookie_header(cookies[page.account]))}}}"
+        for page in pages
+    )
+    script = f"""local specs = {{
+{specs}
+}}
+local requests = {{}}
+local turn = 0
+
+function init(args)
+  for i, spec in ipairs(specs) do
+    local headers = {{}}
+    for name, value in pairs(wrk.headers) do headers[name] = value end
+    headers["Cookie"] = spec[2]
+    requests[i] = wrk.format("GET", spec[1], headers)
+  end
+end
+
+function request()
+  turn = turn % #requests + 1
+  return requests[turn]
+end
+"""
+    handle, path = tempfile.mkstemp(prefix="leerroute-bench-", suffix=".lua")
+    with os.fdopen(handle, "w") as out:
+        out.write(script)
+    return path
+
+
+def _statuses(pages: list[Page], cookies, port: int) -> set[int]:
+    """The status of each page as the mixed load asks it (no redirect followed)."""
+    found = set()
+    for page in pages:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+        headers = {"Cookie": _cookie_header(cookies[page.account]), "X-Forwarded-Proto": "https"}
+        conn.request("GET", page.url, headers=headers)
+        found.add(conn.getresponse().status)
+        conn.close()
+    return found
 
 
 def _serve(env: dict[str, str], port: int) -> subprocess.Popen:
@@ -449,8 +501,9 @@ def main() -> None:
             _warm_up(base + page.url, cookie)
             result = _wrk(base + page.url, cookie, seconds)
             runs.append((page, result))
-            sys.stderr.write(f"\r{position + 1}/{len(pages) + 2} {page.label:45}")
+            sys.stderr.write(f"\r{position + 1}/{len(pages) + 3} {page.label:45}")
             sys.stderr.flush()
+        mixed = _mixed(pages, cookies, port, seconds)
         sys.stderr.write("\n")
     finally:
         server.terminate()
@@ -462,7 +515,24 @@ def main() -> None:
     for page, (rps, p50, p99, errors) in runs:
         if page is not reference:
             page.rps, page.p50_ms, page.p99_ms, page.errors = rps, p50, p99, errors
-    _print_table(reference, pages, scale, seconds)
+    _print_table(reference, [*pages, mixed], scale, seconds)
+
+
+def _mixed(pages: list[Page], cookies, port: int, seconds: int) -> Page:
+    """Every key page in turn under wrk (``_mixed_script``), for twice as long
+    as one page; its queries and in-process ms are the pages' means, its HTTP
+    status the one every page answered (or the highest when they differ)."""
+    mixed = Page(MIXED_LABEL, "alle", "/")
+    mixed.status = max(_statuses(pages, cookies, port))
+    mixed.queries = round(statistics.mean(page.queries for page in pages))
+    mixed.inproc_ms = statistics.mean(page.inproc_ms for page in pages)
+    script = _mixed_script(pages, cookies)
+    try:
+        result = _wrk(f"http://127.0.0.1:{port}/", "", seconds * 2, script=script)
+    finally:
+        os.unlink(script)
+    mixed.rps, mixed.p50_ms, mixed.p99_ms, mixed.errors = result
+    return mixed
 
 
 def _print_table(reference: Page, pages: list[Page], scale: float, seconds: int) -> None:
