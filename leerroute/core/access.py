@@ -35,6 +35,7 @@ from django.db import connection, models
 from django.db.models.expressions import RawSQL
 from django.http import Http404, HttpRequest
 from django.utils import timezone
+from django.utils.functional import Promise
 
 security_log = logging.getLogger("leerroute.security")
 
@@ -141,7 +142,21 @@ def _fingerprint(built) -> tuple:
         except EmptyResultSet:
             return ("<empty>",)
         return (sql, tuple(params))
+    if isinstance(built, (list, tuple, dict)):
+        return (_plain(built),)
     raise TypeError(f"cannot compare a kept {type(built).__name__}")
+
+
+def _plain(value):
+    """Kept plain data (``kept_for_person``) as something to compare: lazy
+    translations as their text in the active language."""
+    if isinstance(value, dict):
+        return tuple((key, _plain(item)) for key, item in value.items())
+    if isinstance(value, (list, tuple)):
+        return tuple(_plain(item) for item in value)
+    if isinstance(value, Promise):
+        return str(value)
+    return value
 
 
 def _prefetch_fingerprints(queryset: models.QuerySet) -> tuple:
@@ -291,6 +306,17 @@ def compiled_rows(user, site: str, build: Callable[[], models.QuerySet]) -> list
     if not getattr(user, "is_authenticated", False):
         return list(build())
     return _reused(user, "rows", site, lambda: _CompiledRows(build())).rows()
+
+
+def kept_for_person(user, site: str, key: tuple, build: Callable[[], object]):
+    """``build()``, plain data a page shows (lists and dicts of text, numbers
+    and lazy translations) that depends only on the person, their roles in
+    force, the date and ``key`` (the language, say), kept across requests like a
+    scope (``_reused``; not kept when building it reads the database). The
+    caller must not change what it gets back: later requests get the same."""
+    if not getattr(user, "is_authenticated", False):
+        return build()
+    return _reused(user, "data", (site, *key), build)
 
 
 def compiled_rows_by_key(site: str, key: tuple, build: Callable[[], models.QuerySet]) -> list:
