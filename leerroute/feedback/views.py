@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 from leerroute.core import access, inputs
 from leerroute.core.access import can
 from leerroute.core.forms import warn_about_clients
-from leerroute.core.pages import paginate
+from leerroute.core.pages import COUNT_UP_TO, paginate
 from leerroute.learning.models import LearningQuestion
 from leerroute.people import queries as people
 from leerroute.people.models import Placement, Role, Team, User
@@ -30,9 +30,9 @@ from .forms import CONFLICT_MESSAGE, OEPS_STEPS, FeedbackForm, ResponseForm, Rev
 from .models import RECENT_FEEDBACK_DAYS, Feedback, ProgressLevel, ProgressReview, recent_since
 
 PAGE_SIZE = 25
-# The student list counts this many students at most ("meer dan 500"): a
-# practice educator or administrator sees thousands.
-STUDENTS_COUNT_UP_TO = 500
+# The student list counts this many students at most: a practice educator or
+# administrator sees thousands.
+STUDENTS_COUNT_UP_TO = COUNT_UP_TO
 
 
 def _saved(request, url: str) -> HttpResponse:

@@ -7,6 +7,7 @@ user's scope, 403 for a refused action, reads logged).
 from __future__ import annotations
 
 import datetime
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -19,7 +20,7 @@ from django.views.decorators.http import require_POST
 
 from leerroute.core import access, inputs
 from leerroute.core.forms import warn_about_clients
-from leerroute.core.pages import paginate, paginate_counting_along
+from leerroute.core.pages import COUNT_UP_TO, paginate, paginate_counting_along
 from leerroute.feedback.models import Feedback
 from leerroute.people.models import Role
 from leerroute.people.queries import has_role
@@ -29,10 +30,9 @@ from .forms import CompleteForm, QuestionForm, ReviewForm, SubmitForm
 from .models import QUESTION_MAX, STEPS_MAX, SUPPORT_MAX, LearningQuestion, Status, Transition
 
 PAGE_SIZE = 25
-# The overview counts this many questions at most ("meer dan 500"): the
-# functional administrator's list holds every question of the region, and
-# counting 2,500 of them took longer than the rest of the page's queries.
-OVERVIEW_COUNT_UP_TO = 500
+# The overview counts this many questions at most: the functional
+# administrator's list holds every question of the region.
+OVERVIEW_COUNT_UP_TO = COUNT_UP_TO
 
 
 def _with_details(queryset):
@@ -99,6 +99,8 @@ def question_list(request):
         {
             "page": page,
             "status": status,
+            # The previous/next links keep the status filter (and nothing else).
+            "query": urlencode({"status": status}) if status else "",
             "statuses": statuses,
             "can_see_waiting": access.can(user, "learning.see_waiting"),
         },

@@ -3,7 +3,7 @@ from django.db.models import Count, Prefetch, Q
 from django.shortcuts import render
 
 from leerroute.core import access, inputs
-from leerroute.core.pages import filters_query, paginate
+from leerroute.core.pages import COUNT_UP_TO, filters_query, paginate
 
 from . import queries
 from .forms import AccessLogFilterForm
@@ -21,8 +21,8 @@ from .models import (
 )
 
 PAGE_SIZE = 25
-# Counted this many students at most ("meer dan 500"), as the feedback list.
-STUDENTS_COUNT_UP_TO = 500
+# Counted this many students at most, as the feedback list.
+STUDENTS_COUNT_UP_TO = COUNT_UP_TO
 
 
 @login_required

@@ -519,3 +519,21 @@ def test_a_page_number_beyond_any_offset_is_the_last_page(client_for, username, 
         assert response.status_code == 200
         page = response.context["page"]
         assert page.number == page.paginator.num_pages
+
+
+def test_overview_pages_keep_the_status_filter_and_nothing_else(client_for, demo, monkeypatch):
+    """The previous/next links (the shared pagination) keep ``?status=``; other
+    parameters in the address are not carried along."""
+    from leerroute.learning import views
+
+    _add_questions(demo, 3)
+    monkeypatch.setattr(views, "PAGE_SIZE", 1)
+    client = client_for("beheerder")
+    html = client.get(reverse("learning:list"), {"status": "submitted", "x": "1"}).content.decode()
+    assert 'href="?status=submitted&amp;pagina=2" rel="next"' in html
+    html = client.get(
+        reverse("learning:list"), {"status": "submitted", "pagina": 2}
+    ).content.decode()
+    assert 'href="?status=submitted&amp;pagina=1" rel="prev"' in html
+    html = client.get(reverse("learning:list")).content.decode()
+    assert 'href="?pagina=2" rel="next"' in html
