@@ -20,6 +20,8 @@
    req/s, p50, p99, and each as a ratio to the reference page
    (``bench/views.py``), measured before and after the pages.
 
+``BENCH_ONLY=werkbegeleider`` loads only the pages whose label contains it.
+
 It reports numbers; it never fails on timing.
 """
 
@@ -482,7 +484,8 @@ def main() -> None:
         print("wrk ontbreekt: installeer het met `apt-get install wrk` (regio overgeslagen)")
         return
     env = prepare_region(database_url, scale)
-    pages = _pages()
+    only = os.environ.get("BENCH_ONLY", "")
+    pages = [page for page in _pages() if only in page.label]
     cookies = _sign_in()
     reference = Page("referentie (50 rijen)", "docent1", "/bench/referentie/")
     _count_queries([reference, *pages], cookies)

@@ -131,6 +131,9 @@ MIDDLEWARE = [
 # the least recently used).
 # "fragments": template pieces that depend only on the code and the language
 # (the main menu): kept in the process, so a new release never serves old markup.
+# "pages": whole key pages kept until their data changes (core/kept_pages.py),
+# compressed (a page is 2-8 KB kept); KEPT_PAGES=false renders every page.
+KEPT_PAGES = env_bool("KEPT_PAGES", True)
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -141,6 +144,11 @@ CACHES = {
         "LOCATION": "leerroute-fragments",
         "TIMEOUT": None,
         "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "leerroute-pages",
+        "OPTIONS": {"MAX_ENTRIES": env_int("KEPT_PAGES_MAX_ENTRIES", 2000)},
     },
 }
 

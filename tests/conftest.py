@@ -4,7 +4,7 @@ import string
 import pytest
 import time_machine
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
@@ -78,8 +78,10 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: what one test cached (results of
-    core/versions.py, rate-limit counters) cannot change another's query counts."""
+    core/versions.py, rate-limit counters, kept pages) cannot change another's
+    query counts."""
     cache.clear()
+    caches["pages"].clear()
 
 
 @pytest.fixture(autouse=True)

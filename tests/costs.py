@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 
 def first_and_repeated(client, url: str, **params):
-    """The queries of a request with nothing kept in Django's cache (the first
-    after a change to data a page keeps: core/versions.py), those of the same
-    request repeated, and the repeated request's response."""
-    cache.clear()
+    """The queries of a request with nothing kept in Django's caches (the first
+    after a change to data a page keeps: core/versions.py, core/kept_pages.py),
+    those of the same request repeated, and the repeated request's response."""
+    for kept in caches.all():
+        kept.clear()
     with CaptureQueriesContext(connection) as first:
         client.get(url, params)
     with CaptureQueriesContext(connection) as repeated:

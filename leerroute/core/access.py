@@ -456,9 +456,13 @@ def log_reads(request: HttpRequest, student_ids: Iterable[int]) -> None:
     """
     from leerroute.people.models import AccessLog
 
+    from .kept_pages import logged_reads
+
     user = request.user
+    read = [pk for pk in dict.fromkeys(student_ids) if pk != user.pk]
+    logged_reads(request, read)  # a kept page logs them again when it is served
     done: set[int] = request.__dict__.setdefault("_leerroute_logged_reads", set())
-    new = [pk for pk in dict.fromkeys(student_ids) if pk != user.pk and pk not in done]
+    new = [pk for pk in read if pk not in done]
     if not new:
         return
     done.update(new)

@@ -6,7 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from . import reversing
+from . import kept_pages, reversing
 
 DJANGO_EMPTY = "---------"
 
@@ -34,6 +34,22 @@ class DutchEmptyChoice:
         from .inputs import EMPTY_CHOICE
 
         return super().get_action_choices(request, default_choices=[("", EMPTY_CHOICE)])
+
+
+class KeptBeheerPages:
+    """A beheer list or form, as shown (GET), is kept until its data changes
+    (``core/kept_pages.py``; the beheer shows no bell); a list of a table
+    outside that (the access log) is rendered every time."""
+
+    def changelist_view(self, request, extra_context=None):
+        view = super().changelist_view
+        return kept_pages.keep(request, lambda: view(request, extra_context), bell=False)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        view = super().change_view
+        return kept_pages.keep(
+            request, lambda: view(request, object_id, form_url, extra_context), bell=False
+        )
 
 
 class RegionList:
@@ -104,10 +120,12 @@ class LeerrouteAdminSite(admin.AdminSite):
     index_title = _("Beheer")
 
     def register(self, model_or_iterable, admin_class=None, **options):
-        """Every model admin, Leerroute's and the packages' alike, gets the Dutch empty choice."""
+        """Every model admin, Leerroute's and the packages' alike, gets the Dutch
+        empty choice and kept pages."""
         base = admin_class or admin.ModelAdmin
-        if not issubclass(base, DutchEmptyChoice):
-            base = type(base.__name__, (DutchEmptyChoice, base), {"__module__": base.__module__})
+        mixins = tuple(m for m in (DutchEmptyChoice, KeptBeheerPages) if not issubclass(base, m))
+        if mixins:
+            base = type(base.__name__, (*mixins, base), {"__module__": base.__module__})
         return super().register(model_or_iterable, base, **options)
 
     def get_app_list(self, request, app_label=None):

@@ -72,11 +72,12 @@ class Panel:
 
 def watched_models() -> list:
     """The models of the ``home`` topic: every Leerroute table (many-to-many
-    tables too) but the unwatched ones."""
+    tables too) but the unwatched ones, and the groups and permissions (the
+    beheer's person list filters on groups: ``core/kept_pages.py``)."""
     return [
         model
         for model in apps.get_models(include_auto_created=True)
-        if model._meta.app_config.name.startswith("leerroute.")
+        if (model._meta.app_config.name.startswith("leerroute.") or model._meta.app_label == "auth")
         and model._meta.label not in UNWATCHED
     ]
 

@@ -51,6 +51,8 @@ FRESH_SQLITE = "abs(random())"
 MAX_AGE = 3600
 # PostgreSQL: the transaction-local setting that says a deferred topic was renewed.
 DONE_SETTING = "leerroute.renewed_"
+# PostgreSQL: a deferred topic's version inside a transaction (``install``).
+CURRENT_FUNCTION = "leerroute_current_version"
 
 
 @dataclass(frozen=True)
@@ -135,6 +137,19 @@ def install(using: str = "default") -> None:
                   RETURN NULL;
                 END $$"""  # noqa: S608 - identifiers only (see register)
             )
+            # A deferred topic's version inside a transaction, in one statement:
+            # the pending renewals first (as Django's own constraint check), then
+            # the version, and a later write renews it again (``current``).
+            cursor.execute(
+                f"""CREATE OR REPLACE FUNCTION {CURRENT_FUNCTION}(wanted text) RETURNS bigint
+                LANGUAGE plpgsql AS $$
+                BEGIN
+                  SET CONSTRAINTS ALL IMMEDIATE;
+                  SET CONSTRAINTS ALL DEFERRED;
+                  PERFORM set_config('{DONE_SETTING}' || wanted, '', true);
+                  RETURN (SELECT version FROM {table} WHERE topic = wanted);
+                END $$"""  # noqa: S608 - identifiers only (see register)
+            )
         for topic, watched_tables in _topics.items():
             fresh = FRESH_PG if connection.vendor == "postgresql" else FRESH_SQLITE
             insert = (
@@ -182,6 +197,14 @@ def _trigger_sql(connection, topic: str, watched: Watched) -> list[str]:
     return statements
 
 
+def pending_renewals(topic: str, using: str = "default") -> bool:
+    """Whether reading ``topic``'s version must first run the renewals pending
+    in this transaction (a deferred topic on PostgreSQL, inside a transaction):
+    then read it with ``CURRENT_FUNCTION``."""
+    connection = connections[using]
+    return topic in _deferred and connection.vendor == "postgresql" and connection.in_atomic_block
+
+
 def current(topic: str, using: str = "default") -> int | None:
     """The topic's version now (None when it has no row: then nothing is cached).
 
@@ -189,14 +212,9 @@ def current(topic: str, using: str = "default") -> int | None:
     a later write in the same transaction renews it again (module docstring)."""
     connection = connections[using]
     with connection.cursor() as cursor:
-        if topic in _deferred and connection.vendor == "postgresql" and connection.in_atomic_block:
+        if pending_renewals(topic, using):
             # As Django's check_constraints: run what is pending, then defer again.
-            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
-            cursor.execute(
-                "SELECT version, set_config(%s, '', true) FROM core_dataversion WHERE topic = %s",
-                [DONE_SETTING + topic, topic],
-            )
+            cursor.execute(f"SELECT {CURRENT_FUNCTION}(%s)", [topic])
         else:
             cursor.execute("SELECT version FROM core_dataversion WHERE topic = %s", [topic])
         row = cursor.fetchone()
@@ -213,20 +231,29 @@ def cached(
     """``compute()``, or its result from the cache while ``topic``'s data is unchanged.
 
     ``valid_until(result)``: the moment the result goes stale by the clock alone
-    (None: not before the version changes)."""
+    (None: not before the version changes); a kept page that shows the result
+    is kept no longer (``kept_pages.shown_until``)."""
+    from . import kept_pages  # it reads versions (an import cycle at load time)
+
     if topic not in _topics:
         raise KeyError(f"unknown data topic {topic!r}")
     version = current(topic)
     if version is None:
-        return compute()
+        result = compute()
+        if valid_until:
+            kept_pages.shown_until(valid_until(result))
+        return result
     cache_key = f"leerroute:v:{topic}:{version}:{key}"
     missing = object()
     found = cache.get(cache_key, missing)
     if found is not missing:
+        if valid_until:
+            kept_pages.shown_until(valid_until(found))
         return found
     result = compute()
     timeout = MAX_AGE
     until = valid_until(result) if valid_until else None
+    kept_pages.shown_until(until)  # a page that shows it is kept no longer either
     if until is not None:
         timeout = min(timeout, int((until - timezone.now()).total_seconds()))
     if timeout > 0:

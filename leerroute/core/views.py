@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from .forms import PRIVACY_FIELD
 from .inputs import BadInput, clean_text
+from .kept_pages import kept_page
 from .panels import panels_for, profile_sections_for
 from .privacy import client_identifiers
 
@@ -20,6 +21,7 @@ PRIVACY_CHECK_MAX_CHARS = 10_000
 
 
 @login_required
+@kept_page
 def home(request):
     return render(request, "core/home.html", {"panels": panels_for(request)})
 

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from leerroute.core import access, inputs
 from leerroute.core.access import can
 from leerroute.core.forms import warn_about_clients
+from leerroute.core.kept_pages import kept_page
 from leerroute.core.pages import COUNT_UP_TO, paginate
 from leerroute.learning.models import LearningQuestion
 from leerroute.people import queries as people
@@ -72,6 +73,7 @@ def _with_feedback_counts(students):
 
 
 @login_required
+@kept_page
 def index(request):
     """'Feedback en voortgang': the students the user may see, with their recent feedback."""
     user = request.user
@@ -106,6 +108,7 @@ def index(request):
 
 
 @login_required
+@kept_page
 def student_feedback(request, pk):
     """All feedback of one student, newest first, with the reactions."""
     student = access.fetch(request, User, pk)
@@ -126,6 +129,7 @@ def student_feedback(request, pk):
 
 
 @login_required
+@kept_page
 def progress(request, pk):
     """Work processes x review moments, with the level as colour AND text."""
     student = access.fetch(request, User, pk)
@@ -352,6 +356,7 @@ def _save_review(request, form, student, review=None):
 
 
 @login_required
+@kept_page
 def review_create(request, pk):
     student = access.fetch(request, User, pk, perm="feedback.review_student")
     if queries.current_qualification(student) is None:
@@ -370,6 +375,7 @@ def review_create(request, pk):
 
 
 @login_required
+@kept_page
 def review_detail(request, pk):
     review = _review(request, pk)
     entries = list(review.entries.select_related("work_process"))
@@ -446,6 +452,7 @@ def review_history(request, pk):
 
 
 @login_required
+@kept_page
 def team(request, pk):
     """Per team: which students have recent feedback, which have had none for a while."""
     team = access.fetch(

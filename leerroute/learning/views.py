@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 from leerroute.core import access, inputs
 from leerroute.core.forms import warn_about_clients
+from leerroute.core.kept_pages import kept_page
 from leerroute.core.pages import COUNT_UP_TO, paginate, paginate_counting_along
 from leerroute.feedback.models import Feedback
 from leerroute.people.models import Role
@@ -66,6 +67,7 @@ def _foreign_ids(request, placement) -> str | None:
 
 
 @login_required
+@kept_page
 def question_list(request):
     """A student's own questions; for staff, the questions of students in scope."""
     user = request.user
@@ -108,6 +110,7 @@ def question_list(request):
 
 
 @login_required
+@kept_page
 def waiting(request):
     """Mentor: the questions waiting for their review."""
     access.require(request, "learning.see_waiting")
@@ -389,6 +392,7 @@ def submit(request, pk):
 
 
 @login_required
+@kept_page
 def review(request, pk):
     question = _get_visible(request, pk, "learning.review_question")
     if not question.waits_for_mentor:

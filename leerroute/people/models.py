@@ -375,8 +375,14 @@ class AccessLog(models.Model):
         NOT_FOUND = "not_found", _("geweigerd (niet gevonden)")
         FORBIDDEN = "forbidden", _("geweigerd (geen toestemming)")
 
-    user = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
-    student = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    # Indexed by the (person, at) indexes below: a row is written on every read
+    # of a student's data, so no index more than those.
+    user = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, related_name="+", db_index=False
+    )
+    student = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, related_name="+", db_index=False
+    )
     view_name = models.CharField(max_length=100)
     outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.READ)
     roles = models.CharField(max_length=100, blank=True)

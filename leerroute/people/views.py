@@ -3,6 +3,7 @@ from django.db.models import Count, Prefetch, Q
 from django.shortcuts import render
 
 from leerroute.core import access, inputs
+from leerroute.core.kept_pages import kept_page
 from leerroute.core.pages import COUNT_UP_TO, filters_query, paginate
 
 from . import queries
@@ -26,6 +27,7 @@ STUDENTS_COUNT_UP_TO = COUNT_UP_TO
 
 
 @login_required
+@kept_page
 def student_list(request):
     """Students the user may see, searchable by name, paginated."""
     students = queries.students_visible_to(request.user)
@@ -49,6 +51,7 @@ def student_list(request):
 
 
 @login_required
+@kept_page
 def student_detail(request, pk):
     student = access.fetch(request, User, pk)
     placements = list(queries.placements_with_people().filter(student=student))

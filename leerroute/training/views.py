@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from leerroute.core import access, inputs
 from leerroute.core.access import can
+from leerroute.core.kept_pages import kept_page
 from leerroute.core.pages import filters_query, paginate
 from leerroute.people.models import Department, Team
 
@@ -41,6 +42,7 @@ PAGE_SIZE = 20
 
 
 @login_required
+@kept_page
 def index(request):
     user = request.user
     programmes = (
@@ -75,6 +77,7 @@ def programme_create(request):
 
 
 @login_required
+@kept_page
 def programme_detail(request, pk):
     programme = access.fetch(
         request,
@@ -488,6 +491,7 @@ def _coverage_page(request, *, with_history: bool):
 
 
 @login_required
+@kept_page
 def cascade(request):
     """Team trainings of the cascade: in training now (pilot first) and the next teams."""
     page, result = _coverage_page(request, with_history=False)
@@ -527,6 +531,7 @@ def teamtraining_create(request):
 
 
 @login_required
+@kept_page
 def coverage_dashboard(request):
     """Coverage per organisation and department; the teams are on each department's page."""
     page, result = _coverage_page(request, with_history=True)
