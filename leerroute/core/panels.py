@@ -84,12 +84,18 @@ def watched_models() -> list:
 
 def register_data_topic() -> None:
     """At app ready: the home topic, renewed at commit (it watches the tables
-    most writes touch; see ``versions.register``)."""
-    versions.register(
-        DATA_TOPIC,
-        [versions.Watched(model._meta.label) for model in watched_models()],
-        deferred=True,
-    )
+    most writes touch; see ``versions.register``). A change of a model's
+    ``untracked_fields`` alone (a person's ``last_login`` at every sign-in,
+    which no panel or kept page shows) does not renew it."""
+    versions.register(DATA_TOPIC, [_watched(model) for model in watched_models()], deferred=True)
+
+
+def _watched(model) -> versions.Watched:
+    untracked = getattr(model, "untracked_fields", frozenset())
+    if not untracked:
+        return versions.Watched(model._meta.label)
+    columns = tuple(f.name for f in model._meta.concrete_fields if f.name not in untracked)
+    return versions.Watched(model._meta.label, columns=columns)
 
 
 def app_modules(name: str) -> list:

@@ -271,9 +271,7 @@ def test_a_page_that_writes_is_never_kept(demo, rf):
     assert len(calls) == 2
 
 
-def test_a_kept_page_ends_when_a_result_it_shows_changes_by_the_clock(
-    demo, client_for, unverified
-):
+def test_a_kept_page_ends_when_a_result_it_shows_changes_by_the_clock(demo, client_for, unverified):
     """The training page shows the person's upcoming sessions (kept until the
     first one ends, ``versions.cached``): the page is kept no longer either."""
     from tests.training.test_my_overview_cache import _enrolled, _session
@@ -288,3 +286,26 @@ def test_a_kept_page_ends_when_a_result_it_shows_changes_by_the_clock(
     assert "Bijna voorbij" in client.get(address).content.decode()
     with time_machine.travel(ending.ends_at + datetime.timedelta(seconds=1), tick=False):
         assert "Bijna voorbij" not in client.get(address).content.decode()
+
+
+def test_a_sign_in_elsewhere_keeps_the_pages(demo, client_for, unverified):
+    """A sign-in writes only ``last_login`` (``User.untracked_fields``), which no
+    kept page shows: it does not make every kept page in the region unreachable."""
+    from django.test import Client
+
+    client = client_for("docent1")
+    address = reverse("people:student_list")
+    client.get(address)
+    with CaptureQueriesContext(connection) as kept:
+        client.get(address)
+    other = Client()
+    signed_in = other.post(reverse("login"), {"username": "student2", "password": "leerroute-demo"})
+    assert signed_in.status_code == 302
+    assert User.objects.get(username="student2").last_login is not None
+    with CaptureQueriesContext(connection) as after_sign_in:
+        client.get(address)
+    assert len(after_sign_in) == len(kept)
+    User.objects.filter(username="student2").update(first_name="Fenna")
+    with CaptureQueriesContext(connection) as after_change:
+        client.get(address)
+    assert len(after_change) > len(kept)
