@@ -14,7 +14,9 @@
    a warm-up of 4 requests, then ``BENCH_SECONDS`` (default 5) with 8 connections;
 4. then loads every page in turn, each signed in as its own account (a wrk
    script, ``_mixed_script``), for twice as long: a region where every role
-   works at once, so the server must keep every page's queries prepared;
+   works at once, so the server must keep every page's queries prepared; and
+   once more while something in the region changes every second
+   (``_changing``), after which every kept page is rendered again;
 5. prints page, queries, the median time of one request in-process (Django's
    test client, one at a time: the least noisy number on a shared machine),
    req/s, p50, p99, and each as a ratio to the reference page
@@ -40,6 +42,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
@@ -50,6 +53,9 @@ from urllib.parse import urlparse
 ROOT = Path(__file__).resolve().parent.parent
 INPROC_REPEATS = 5
 MIXED_LABEL = "gemengd: alle pagina's om de beurt"
+# The mixed load again, with a change in the region every so many seconds.
+CHANGE_EVERY_SECONDS = 1.0
+CHANGING_LABEL = "gemengd, elke seconde een wijziging"
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/leerroute_bench"
 
 
@@ -507,6 +513,14 @@ def main() -> None:
             sys.stderr.write(f"\r{position + 1}/{len(pages) + 3} {page.label:45}")
             sys.stderr.flush()
         mixed = _mixed(pages, cookies, port, seconds)
+        changing = _mixed(
+            pages,
+            cookies,
+            port,
+            seconds,
+            label=CHANGING_LABEL,
+            changes=_changing(database_url, CHANGE_EVERY_SECONDS),
+        )
         sys.stderr.write("\n")
     finally:
         server.terminate()
@@ -518,20 +532,55 @@ def main() -> None:
     for page, (rps, p50, p99, errors) in runs:
         if page is not reference:
             page.rps, page.p50_ms, page.p99_ms, page.errors = rps, p50, p99, errors
-    _print_table(reference, [*pages, mixed], scale, seconds)
+    _print_table(reference, [*pages, mixed, changing], scale, seconds)
 
 
-def _mixed(pages: list[Page], cookies, port: int, seconds: int) -> Page:
+@contextlib.contextmanager
+def _changing(database_url: str, interval: float):
+    """While the block runs: a change in the region every ``interval`` seconds
+    (a team saved again, as from the beheer), so every kept page is rendered
+    again after it (``core/kept_pages.py``)."""
+    import psycopg
+
+    stop = threading.Event()
+
+    def change() -> None:
+        with psycopg.connect(database_url, autocommit=True) as connection:
+            while not stop.wait(interval):
+                connection.execute(
+                    "UPDATE people_team SET name = name "
+                    "WHERE id = (SELECT min(id) FROM people_team)"
+                )
+
+    thread = threading.Thread(target=change, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
+
+
+def _mixed(
+    pages: list[Page],
+    cookies,
+    port: int,
+    seconds: int,
+    label: str = MIXED_LABEL,
+    changes: contextlib.AbstractContextManager | None = None,
+) -> Page:
     """Every key page in turn under wrk (``_mixed_script``), for twice as long
     as one page; its queries and in-process ms are the pages' means, its HTTP
-    status the one every page answered (or the highest when they differ)."""
-    mixed = Page(MIXED_LABEL, "alle", "/")
+    status the one every page answered (or the highest when they differ).
+    ``changes``: what runs beside it (``_changing``)."""
+    mixed = Page(label, "alle", "/")
     mixed.status = max(_statuses(pages, cookies, port))
     mixed.queries = round(statistics.mean(page.queries for page in pages))
     mixed.inproc_ms = statistics.mean(page.inproc_ms for page in pages)
     script = _mixed_script(pages, cookies)
     try:
-        result = _wrk(f"http://127.0.0.1:{port}/", "", seconds * 2, script=script)
+        with changes or contextlib.nullcontext():
+            result = _wrk(f"http://127.0.0.1:{port}/", "", seconds * 2, script=script)
     finally:
         os.unlink(script)
     mixed.rps, mixed.p50_ms, mixed.p99_ms, mixed.errors = result
