@@ -309,3 +309,23 @@ def test_a_sign_in_elsewhere_keeps_the_pages(demo, client_for, unverified):
     with CaptureQueriesContext(connection) as after_change:
         client.get(address)
     assert len(after_change) > len(kept)
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"HTTP_HX_REQUEST": "true"},  # htmx asks for part of a page
+        {"REQUEST_METHOD": "HEAD"},
+    ],
+)
+def test_only_whole_page_loads_are_kept(extra, demo, client_for, unverified):
+    client = client_for("werkbegeleider1")
+    address = reverse("learning:waiting")
+    method = client.head if extra.get("REQUEST_METHOD") == "HEAD" else client.get
+    headers = {k: v for k, v in extra.items() if k != "REQUEST_METHOD"}
+    method(address, **headers)
+    with CaptureQueriesContext(connection) as first:
+        method(address, **headers)
+    with CaptureQueriesContext(connection) as repeated:
+        method(address, **headers)
+    assert len(repeated) == len(first) > 5
