@@ -61,6 +61,7 @@ from django.utils.translation import get_language
 
 from . import versions
 from .middleware import idle_seconds_left
+from .panels import DATA_TOPIC, watched_models
 from .signals import SESSION_REFRESHED_KEY, SESSION_STARTED_KEY
 
 # The cache that holds kept pages (settings.CACHES).
@@ -125,7 +126,6 @@ def _tables() -> tuple[frozenset[str], frozenset[str], str]:
     from leerroute.people.models import AccessLog
 
     from .models import DataVersion
-    from .panels import watched_models
 
     allowed = {model._meta.db_table for model in watched_models()}
     allowed.add(DataVersion._meta.db_table)
@@ -175,7 +175,7 @@ def _version_and_unread(request: HttpRequest) -> tuple[int | None, int]:
     from .models import DataVersion
 
     user = request.user
-    topic = versions_topic()
+    topic = DATA_TOPIC
     pending = versions.pending_renewals(topic)
 
     def build():
@@ -309,7 +309,7 @@ def keep(
     if bell:
         version, unread = _version_and_unread(request)
     else:
-        version, unread = versions.current(versions_topic()), -1
+        version, unread = versions.current(DATA_TOPIC), -1
     if version is None:
         return render()
     cache_key = f"leerroute:page:{version}:{_key(request, unread)}"
@@ -325,12 +325,6 @@ def keep(
         if timeout > 0:
             caches[CACHE].set(cache_key, kept, timeout)
     return response
-
-
-def versions_topic() -> str:
-    from .panels import DATA_TOPIC
-
-    return DATA_TOPIC
 
 
 def kept_page(view=None, *, max_age: int = MAX_AGE):

@@ -238,22 +238,15 @@ def cached(
     if topic not in _topics:
         raise KeyError(f"unknown data topic {topic!r}")
     version = current(topic)
-    if version is None:
-        result = compute()
-        if valid_until:
-            kept_pages.shown_until(valid_until(result))
-        return result
     cache_key = f"leerroute:v:{topic}:{version}:{key}"
     missing = object()
-    found = cache.get(cache_key, missing)
-    if found is not missing:
-        if valid_until:
-            kept_pages.shown_until(valid_until(found))
-        return found
-    result = compute()
-    timeout = MAX_AGE
+    found = missing if version is None else cache.get(cache_key, missing)
+    result = compute() if found is missing else found
     until = valid_until(result) if valid_until else None
     kept_pages.shown_until(until)  # a page that shows it is kept no longer either
+    if found is not missing or version is None:
+        return result
+    timeout = MAX_AGE
     if until is not None:
         timeout = min(timeout, int((until - timezone.now()).total_seconds()))
     if timeout > 0:
