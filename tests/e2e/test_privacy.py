@@ -23,11 +23,12 @@ def test_the_notice_shows_at_first_sign_in_until_read(
     banner = page.locator(".privacy-banner")
     assert banner.is_visible()
     check_both_widths(page, assert_accessible, "home met privacymelding")
-    banner.get_by_role("link", name="Lees de privacyverklaring voor jouw rol").click()
+    with page.expect_navigation():
+        banner.get_by_role("link", name="Lees de privacyverklaring voor jouw rol").click()
     assert page.get_by_role("heading", name="Voor werkbegeleiders").is_visible()
     check_both_widths(page, assert_accessible, "/privacy/ als werkbegeleider")
-    page.locator(".privacy-banner").get_by_role("button", name="Gelezen").click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator(".privacy-banner").get_by_role("button", name="Gelezen").click()
     assert page.locator(".privacy-banner").count() == 0
     page.goto("/")
     assert page.locator(".privacy-banner").count() == 0
