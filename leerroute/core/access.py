@@ -321,7 +321,8 @@ def kept_for_person(user, site: str, key: tuple, build: Callable[[], object]):
 
 def compiled_rows_by_key(site: str, key: tuple, build: Callable[[], models.QuerySet]) -> list:
     """``compiled_rows`` for a query that depends on ``key`` alone, not on a
-    person's roles: the query that reads those roles (``people.queries.scopes``).
+    person's roles: the query that reads those roles (``people.queries.scopes``),
+    and a kept page's version with the person's unread count (``kept_pages``).
     """
     return _kept(("rows", site, key), lambda: _CompiledRows(build())).rows()
 
@@ -449,10 +450,12 @@ def student_of(obj) -> int | None:
     return getattr(obj, "student_id", None)
 
 
-def log_reads(request: HttpRequest, student_ids: Iterable[int]) -> None:
+def log_reads(request: HttpRequest, student_ids: Iterable[int], *, who: dict | None = None) -> None:
     """Staff read these students' data: one access-log row per student per request.
 
-    A student reading their own data is not logged (it is theirs).
+    A student reading their own data is not logged (it is theirs). ``who``: the
+    row's person, roles, organisations and view, as a kept page logged them
+    when it was rendered (the same person, data and date: see ``kept_pages``).
     """
     from leerroute.people.models import AccessLog
 
@@ -460,17 +463,24 @@ def log_reads(request: HttpRequest, student_ids: Iterable[int]) -> None:
 
     user = request.user
     read = [pk for pk in dict.fromkeys(student_ids) if pk != user.pk]
-    logged_reads(request, read)  # a kept page logs them again when it is served
+    if not read:
+        return
+    common = who if who is not None else _who_and_where(request)
+    logged_reads(request, read, common)  # a kept page logs them again when it is served
     done: set[int] = request.__dict__.setdefault("_leerroute_logged_reads", set())
     new = [pk for pk in read if pk not in done]
     if not new:
         return
     done.update(new)
-    common = _who_and_where(request)
     rows = [AccessLog(student_id=pk, outcome=AccessLog.Outcome.READ, **common) for pk in new]
-    if len(rows) == 1:
-        rows[0].save()  # one INSERT (bulk_create would wrap it in a transaction)
-    else:
+    # One INSERT statement for all of them, its own transaction in autocommit and
+    # without asking the ids back: bulk_create adds BEGIN and COMMIT, save() a
+    # RETURNING and the model's signals. This runs on every page that shows a
+    # student, kept or not.
+    fields = [f for f in AccessLog._meta.concrete_fields if not f.primary_key]
+    if len(rows) <= connection.ops.bulk_batch_size(fields, rows):
+        AccessLog.objects._insert(rows, fields=fields)
+    else:  # an export of many students: in batches, in one transaction
         AccessLog.objects.bulk_create(rows)
 
 

@@ -38,12 +38,15 @@ class DutchEmptyChoice:
 
 class KeptBeheerPages:
     """A beheer list or form, as shown (GET), is kept until its data changes
-    (``core/kept_pages.py``; the beheer shows no bell); a list of a table
-    outside that (the access log) is rendered every time."""
+    (``core/kept_pages.py``; the beheer shows no bell). The list of an
+    append-only table (the access log) is kept until a row is added as well."""
 
     def changelist_view(self, request, extra_context=None):
         view = super().changelist_view
-        return kept_pages.keep(request, lambda: view(request, extra_context), bell=False)
+        appended = self.model if self.model._meta.label in kept_pages.APPENDED_MODELS else None
+        return kept_pages.keep(
+            request, lambda: view(request, extra_context), bell=False, appended=appended
+        )
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         view = super().change_view

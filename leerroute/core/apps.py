@@ -11,9 +11,11 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import checks, signals  # noqa: F401
+        from .kept_pages import register_appended_topic
         from .panels import register_data_topic
 
         register_data_topic()
+        register_appended_topic()
 
         _dutch_names_for_third_party_apps()
 

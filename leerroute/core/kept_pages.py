@@ -78,6 +78,17 @@ _WRITE = re.compile(
     r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?([A-Za-z_][A-Za-z0-9_]*)"?', re.IGNORECASE
 )
 _TOKEN = re.compile(rb'name="csrfmiddlewaretoken" value="[^"]*"')
+# Append-only tables a kept page may read as well (the access log): a new row
+# is seen by the table's largest id, read with the page's version; any other
+# change (the retention job, a person removed) renews this topic
+# (``versions.Watched(inserts=False)``).
+APPENDED_TOPIC = "appended"
+APPENDED_MODELS = ("people.AccessLog",)
+# A page that shows such a table lives at most this long (seconds): a row whose
+# insert was still running when the page was rendered can have a smaller id
+# than the largest one the page was kept under.
+APPENDED_MAX_AGE = 10
+
 # The one part of the page frame that changes with every request: the seconds
 # left before an idle session ends (base.html); filled in when a page is served.
 _IDLE = re.compile(rb'data-idle-seconds="\d+"')
@@ -98,6 +109,7 @@ class _Watch:
     log_table: str
     ok: bool = True
     students: list[int] = field(default_factory=list)
+    who: dict | None = None  # the access-log rows' person, roles and view
 
     def __call__(self, execute, sql, params, many, context):
         write = _WRITE.match(sql)
@@ -117,6 +129,7 @@ class _Kept:
     headers: list[tuple[str, str]]
     nonce: str
     students: tuple[int, ...]
+    who: dict | None
     until: datetime.datetime
 
 
@@ -133,6 +146,36 @@ def _tables() -> tuple[frozenset[str], frozenset[str], str]:
     return frozenset(allowed), frozenset(known), AccessLog._meta.db_table
 
 
+def register_appended_topic() -> None:
+    versions.register(
+        APPENDED_TOPIC, [versions.Watched(label, inserts=False) for label in APPENDED_MODELS]
+    )
+
+
+def _version_with_appended(model) -> str | None:
+    """The ``home`` topic's version, the appended topic's and ``model``'s newest
+    id, in one query (a page without the bell: the beheer's access-log list)."""
+    if model._meta.label not in APPENDED_MODELS:
+        raise ValueError(f"{model._meta.label} is not an append-only table (APPENDED_MODELS)")
+    quote = connection.ops.quote_name
+    table, pk = quote(model._meta.db_table), quote(model._meta.pk.column)
+    if versions.pending_renewals(DATA_TOPIC):
+        home = f"{versions.CURRENT_FUNCTION}(%s)"
+    else:
+        home = "(SELECT version FROM core_dataversion WHERE topic = %s)"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {home}, (SELECT version FROM core_dataversion WHERE topic = %s), "  # noqa: S608
+            # The newest row by the primary key's index: one row read.
+            f"(SELECT {pk} FROM {table} ORDER BY {pk} DESC LIMIT 1)",  # model identifiers
+            [DATA_TOPIC, APPENDED_TOPIC],
+        )
+        version, appended, newest = cursor.fetchone()
+    if version is None or appended is None:
+        return None
+    return f"{version}:{appended}.{newest or 0}"
+
+
 def shown_until(moment: datetime.datetime | None) -> None:
     """A result the page being rendered shows changes by the clock at ``moment``
     (``versions.cached`` with ``valid_until`` calls this, kept or computed)."""
@@ -144,11 +187,15 @@ def shown_until(moment: datetime.datetime | None) -> None:
         request.__dict__["_leerroute_kept_until"] = moment
 
 
-def logged_reads(request: HttpRequest, student_ids: list[int]) -> None:
-    """``access.log_reads`` wrote these rows: a kept page writes them again when served."""
+def logged_reads(request: HttpRequest, student_ids: list[int], who: dict) -> None:
+    """``access.log_reads`` wrote these rows: a kept page writes them again when
+    served, with the same ``who`` (so serving it need not read the person's roles)."""
     watch = request.__dict__.get("_leerroute_kept_watch")
     if watch is not None:
         watch.students.extend(student_ids)
+        if watch.who not in (None, who):
+            watch.ok = False  # rows of two kinds: render them every time
+        watch.who = who
 
 
 def _keepable(request: HttpRequest) -> bool:
@@ -171,20 +218,22 @@ def _version_and_unread(request: HttpRequest) -> tuple[int | None, int]:
     from leerroute.notifications.context_processors import bell
     from leerroute.notifications.queries import notifications_visible_to
 
-    from .access import compiled_rows
+    from .access import compiled_rows_by_key
     from .models import DataVersion
 
     user = request.user
     topic = DATA_TOPIC
     pending = versions.pending_renewals(topic)
 
+    # The rule itself, not its per-role reuse (``access.scope``): who sees a
+    # notification depends on the person alone, and reading their roles here
+    # would cost every kept page a query (the tests compare every reuse with a
+    # fresh build, so a rule that came to depend on roles would fail them).
+    visible_to = notifications_visible_to.__wrapped__
+
     def build():
         unread = (
-            notifications_visible_to(user)
-            .unread()
-            .values("recipient")
-            .annotate(n=Count("pk"))
-            .values("n")[:1]
+            visible_to(user).unread().values("recipient").annotate(n=Count("pk")).values("n")[:1]
         )
         rows = DataVersion.objects.filter(topic=topic).annotate(
             unread=Coalesce(Subquery(unread), 0)
@@ -196,8 +245,9 @@ def _version_and_unread(request: HttpRequest) -> tuple[int | None, int]:
             rows = rows.annotate(current=current)
         return rows.only("version")
 
-    site = "core.kept_page_version" + (".pending" if pending else "")
-    rows = compiled_rows(user, site, build)
+    # Keyed by the person alone (their notifications): not by their roles, which
+    # a kept page does not need to read (``_key``; the access log's ``who``).
+    rows = compiled_rows_by_key("core.kept_page_version", (user.pk, pending), build)
     the_bell = bell(request)["bell"]
     if not rows:
         return None, the_bell.unread
@@ -223,9 +273,12 @@ def _key(request: HttpRequest, unread: int) -> str:
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
 
-def _render(request: HttpRequest, render: Callable[[], HttpResponse], max_age: int):
-    """The page, rendered and watched; and what to keep of it (None: not kept)."""
+def _render(request: HttpRequest, render: Callable[[], HttpResponse], max_age: int, appended=None):
+    """The page, rendered and watched; and what to keep of it (None: not kept).
+    ``appended``: an append-only model the page may read as well."""
     allowed, known, log_table = _tables()
+    if appended is not None:
+        allowed = allowed | {appended._meta.db_table}
     watch = _Watch(allowed, known, log_table)
     request.__dict__["_leerroute_kept_watch"] = watch
     storage = get_messages(request)
@@ -261,6 +314,7 @@ def _render(request: HttpRequest, render: Callable[[], HttpResponse], max_age: i
         headers=list(response.items()),
         nonce=request.__dict__.get("_csp_nonce") or "",
         students=tuple(dict.fromkeys(watch.students)),
+        who=watch.who,
         until=until,
     )
 
@@ -290,7 +344,7 @@ def _serve(request: HttpRequest, kept: _Kept) -> HttpResponse:
     for name, value in kept.headers:
         response[name] = value
     if kept.students:
-        log_reads(request, kept.students)
+        log_reads(request, kept.students, who=kept.who)
     return response
 
 
@@ -300,13 +354,20 @@ def keep(
     *,
     max_age: int = MAX_AGE,
     bell: bool = True,
+    appended=None,
 ):
     """``render()``'s page, or the kept one while its key and data are unchanged.
 
-    ``bell``: the page shows the bell (the beheer's pages do not)."""
+    ``bell``: the page shows the bell (the beheer's pages do not).
+    ``appended``: the page shows an append-only model as well (``APPENDED_MODELS``)."""
     if not (settings.KEPT_PAGES and _keepable(request)):
         return render()
-    if bell:
+    if appended is not None and not bell:
+        version, unread = _version_with_appended(appended), -1
+        max_age = min(max_age, APPENDED_MAX_AGE)
+    elif appended is not None:
+        raise ValueError("a page with the bell cannot show an append-only table (yet)")
+    elif bell:
         version, unread = _version_and_unread(request)
     else:
         version, unread = versions.current(DATA_TOPIC), -1
@@ -317,9 +378,9 @@ def keep(
     if kept is not None and kept.until > timezone.now():
         response = _serve(request, kept)
         if getattr(settings, "LEERROUTE_VERIFY_REUSE", False):
-            _verify(request, kept, render, max_age)
+            _verify(request, kept, render, max_age, appended)
         return response
-    response, kept = _render(request, render, max_age)
+    response, kept = _render(request, render, max_age, appended)
     if kept is not None:
         timeout = int((kept.until - timezone.now()).total_seconds())
         if timeout > 0:
@@ -345,13 +406,13 @@ def _comparable(content: bytes, nonce: str) -> bytes:
     return content.replace(nonce.encode(), b"") if nonce else content
 
 
-def _verify(request: HttpRequest, kept: _Kept, render, max_age: int) -> None:
+def _verify(request: HttpRequest, kept: _Kept, render, max_age: int, appended=None) -> None:
     """Tests (LEERROUTE_VERIFY_REUSE): the kept page must equal a fresh rendering
     and log the same students. The fresh rendering's queries stay in the
     connection's log and its templates reach the test client, so a test that
     counts a page's queries or reads its context sees what rendering it costs
     (``tests/core/test_kept_pages.py`` counts what serving a kept page costs)."""
-    _response, fresh = _render(request, render, max_age)
+    _response, fresh = _render(request, render, max_age, appended)
     if fresh is None:
         raise AssertionError(f"a kept page is no longer kept when rendered afresh ({request.path})")
     now = _comparable(zlib.decompress(fresh.content), fresh.nonce)
@@ -365,7 +426,7 @@ def _verify(request: HttpRequest, kept: _Kept, render, max_age: int) -> None:
             "more than the person, the browser, the session, the data, the date and the "
             "language:\n" + "\n".join(list(changed)[:20])
         )
-    if set(fresh.students) != set(kept.students):
+    if set(fresh.students) != set(kept.students) or fresh.who != kept.who:
         raise AssertionError(
-            f"a kept page logs other students than a fresh rendering ({request.path})"
+            f"a kept page logs other students or roles than a fresh rendering ({request.path})"
         )

@@ -60,6 +60,9 @@ class Watched:
     model: str  # "app_label.ModelName"
     # Only updates of these columns count (None: every update).
     columns: tuple[str, ...] | None = None
+    # False: inserts do not renew the version (an append-only table whose readers
+    # see new rows by its largest id: ``kept_pages``); not for a deferred topic.
+    inserts: bool = True
 
 
 _topics: dict[str, tuple[Watched, ...]] = {}
@@ -74,7 +77,10 @@ def register(topic: str, watched: Iterable[Watched], *, deferred: bool = False) 
     topic (checked here) and quoted table and column names from the models."""
     if not re.fullmatch(r"[a-z][a-z_]{0,39}", topic):
         raise ValueError(f"a data topic is lower-case letters and underscores: {topic!r}")
-    _topics[topic] = tuple(watched)
+    watched = tuple(watched)
+    if deferred and not all(w.inserts for w in watched):
+        raise ValueError(f"a deferred topic watches inserts too: {topic!r}")
+    _topics[topic] = watched
     if deferred:
         _deferred.add(topic)
     else:
@@ -101,7 +107,7 @@ def trigger_names(topic: str, watched: Watched, using: str = "default") -> list[
         # A deferred topic: the row trigger at commit, and one for TRUNCATE
         # (which a constraint trigger cannot watch).
         return [base, f"{base}_t"] if topic in _deferred else [base]
-    return [f"{base}_{op}" for op in "iud"]
+    return [f"{base}_{op}" for op in ("iud" if watched.inserts else "ud")]
 
 
 def install(using: str = "default") -> None:
@@ -169,6 +175,7 @@ def _trigger_sql(connection, topic: str, watched: Watched) -> list[str]:
     table = quote(_table(watched))
     columns = ", ".join(quote(c) for c in _columns(watched))
     update = f"UPDATE OF {columns}" if columns else "UPDATE"
+    insert = "INSERT OR " if watched.inserts else ""
     names = trigger_names(topic, watched, connection.alias)
     if connection.vendor == "postgresql" and topic in _deferred:
         name, truncate = names
@@ -185,13 +192,14 @@ def _trigger_sql(connection, topic: str, watched: Watched) -> list[str]:
         (name,) = names
         return [
             f"DROP TRIGGER IF EXISTS {name} ON {table}",
-            f"CREATE TRIGGER {name} AFTER INSERT OR {update} OR DELETE OR TRUNCATE ON {table} "
+            f"CREATE TRIGGER {name} AFTER {insert}{update} OR DELETE OR TRUNCATE ON {table} "
             f"FOR EACH STATEMENT EXECUTE FUNCTION leerroute_bump_version('{topic}')",
         ]
     # Identifiers only (see register): the topic is checked, names are quoted.
     bump = f"UPDATE core_dataversion SET version = {FRESH_SQLITE} WHERE topic = '{topic}';"  # noqa: S608
     statements = []
-    for name, event in zip(names, ("INSERT", update, "DELETE"), strict=True):
+    events = ("INSERT", update, "DELETE") if watched.inserts else (update, "DELETE")
+    for name, event in zip(names, events, strict=True):
         statements.append(f"DROP TRIGGER IF EXISTS {name}")
         statements.append(f"CREATE TRIGGER {name} AFTER {event} ON {table} BEGIN {bump} END")
     return statements

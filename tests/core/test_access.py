@@ -91,6 +91,18 @@ def test_a_team_overview_logs_each_student_shown(demo, client_for):
         assert all(r.view_name == name for r in logged)
 
 
+def test_a_read_of_many_students_at_once_logs_each_of_them(demo, rf):
+    """More rows than one INSERT statement may carry (an export): in batches."""
+    staff = demo["praktijkopleider1"]
+    students = User.objects.bulk_create(User(username=f"leerling{i}") for i in range(300))
+    request = rf.get("/exports/")
+    request.user = staff
+    access.log_reads(request, [s.pk for s in students])
+    logged = AccessLog.objects.filter(user=staff, outcome=AccessLog.Outcome.READ)
+    assert sorted(logged.values_list("student", flat=True)) == sorted(s.pk for s in students)
+    assert {row.roles for row in logged} == {"PRACTICE_EDUCATOR"}
+
+
 def test_a_student_reading_their_own_data_writes_no_row(demo, client_for):
     client_for("student1").get(reverse("feedback:student", args=[demo["student1"].pk]))
     client_for("student1").get(reverse("people:student", args=[demo["student1"].pk]))

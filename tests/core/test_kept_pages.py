@@ -132,7 +132,13 @@ def test_a_kept_student_page_logs_every_read(demo, client_for, unverified):
     assert logged.count() == before + 2
     assert {row.view_name for row in logged} == {"people:student"}
     assert set(logged.values_list("outcome", flat=True)) == {AccessLog.Outcome.READ}
+    # Every row names the roles and organisations held, as when it was rendered;
+    # serving the kept page does not read them again.
+    assert set(logged.values_list("roles", "organisations")) == {
+        ("MENTOR", str(demo["werkbegeleider1"].role_assignments.get().organisation_id))
+    }
     assert sum(q["sql"].startswith('INSERT INTO "people_accesslog"') for q in served) == 2
+    assert not any("people_roleassignment" in q["sql"] for q in served)
 
 
 def test_the_nonce_and_the_idle_time_are_the_requests_own(demo, client_for, unverified):
@@ -166,16 +172,58 @@ def test_a_message_is_shown_once_and_never_kept(demo, client_for, unverified):
     assert "Je leervraag is opgeslagen." not in client.get(HOME).content.decode()
 
 
-def test_a_page_that_reads_the_access_log_is_rendered_every_time(client_for, unverified):
-    client = client_for("beheerder")
-    address = "/beheer/people/accesslog/"
-    client.get(address)
-    with CaptureQueriesContext(connection) as first:
-        client.get(address)
+ACCESS_LOG = "/beheer/people/accesslog/"
+
+
+def _log_rows(client) -> list[str]:
+    """The access-log list's rows (their links), as the beheerder sees them."""
+    html = client.get(ACCESS_LOG).content.decode()
+    return re.findall(r'href="/beheer/people/accesslog/(\d+)/change/', html)
+
+
+def test_the_access_log_list_is_kept_until_a_row_is_added(demo, client_for, unverified):
+    beheerder = client_for("beheerder")
+    mentor = client_for("werkbegeleider1")
+    mentor.get(reverse("people:student", args=[_student_of(demo).pk]))
+    before = _log_rows(beheerder)
+    assert before
     with CaptureQueriesContext(connection) as repeated:
-        client.get(address)
-    assert len(repeated) == len(first)
-    assert any("people_accesslog" in q["sql"] for q in repeated.captured_queries)
+        assert _log_rows(beheerder) == before
+    # Session, person, and the versions with the log's newest id; not its rows.
+    assert len(repeated) == 3
+    assert not any('"people_accesslog"."view_name"' in q["sql"] for q in repeated.captured_queries)
+
+    mentor.get(reverse("people:student", args=[_student_of(demo).pk]))  # a new row
+    newest = AccessLog.objects.order_by("-pk").first()
+    assert _log_rows(beheerder) == [str(newest.pk), *before]
+
+
+def test_the_access_log_list_shows_the_retention_job_at_once(demo, client_for, unverified):
+    student_page = reverse("people:student", args=[_student_of(demo).pk])
+    with time_machine.travel(timezone.now() - datetime.timedelta(days=3)):
+        client_for("werkbegeleider1").get(student_page)  # an older row
+    beheerder = client_for("beheerder")
+    client_for("werkbegeleider1").get(student_page)
+    newest = AccessLog.objects.order_by("-pk").first()
+    assert len(_log_rows(beheerder)) == 2
+    assert len(_log_rows(beheerder)) == 2  # kept
+    # The largest id stays: the removal itself renews the page.
+    AccessLog.objects.all().purge_expired(timezone.now() - datetime.timedelta(days=1))
+    assert _log_rows(beheerder) == [str(newest.pk)]
+
+
+def test_the_access_log_list_lives_a_few_seconds_at_most(demo, client_for, unverified):
+    beheerder = client_for("beheerder")
+    client_for("werkbegeleider1").get(reverse("people:student", args=[_student_of(demo).pk]))
+    now = timezone.now()
+    with time_machine.travel(now, tick=False):
+        _log_rows(beheerder)
+        with CaptureQueriesContext(connection) as kept:
+            _log_rows(beheerder)
+    later = now + datetime.timedelta(seconds=kept_pages.APPENDED_MAX_AGE + 1)
+    with time_machine.travel(later, tick=False), CaptureQueriesContext(connection) as rendered:
+        _log_rows(beheerder)
+    assert len(rendered) > len(kept)
 
 
 def test_a_beheer_change_shows_on_the_kept_list(demo, client_for, unverified):
