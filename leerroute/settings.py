@@ -246,7 +246,9 @@ LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "login"
 
 # --- Sessions (TRUST.md: 60 min inactivity, warning 2 min before, 12 h absolute)
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Django's database sessions, saved as a merge: a request writes only what it
+# changed, so two requests of one browser never undo each other (core/sessions.py).
+SESSION_ENGINE = "leerroute.core.sessions"
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_SECONDS", 60 * 60)
 SESSION_ABSOLUTE_SECONDS = env_int("SESSION_ABSOLUTE_SECONDS", 12 * 60 * 60)
 SESSION_WARNING_SECONDS = env_int("SESSION_WARNING_SECONDS", 2 * 60)

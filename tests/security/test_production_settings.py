@@ -81,7 +81,8 @@ def test_production_cookies_are_host_prefixed_secure_and_lax(production_values):
 def test_production_defaults(production_values):
     assert production_values["debug"] is False
     assert production_values["hasher"] == "django.contrib.auth.hashers.Argon2PasswordHasher"
-    assert production_values["session_engine"] == "django.contrib.sessions.backends.db"
+    # Django's database sessions, saved as a merge (core/sessions.py).
+    assert production_values["session_engine"] == "leerroute.core.sessions"
     # X-Forwarded-Proto is trusted only when BEHIND_TLS_PROXY is set.
     assert production_values["proxy_ssl_header"] is None
     assert production_values["trusted_proxies"] == 0

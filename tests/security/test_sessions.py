@@ -1,14 +1,21 @@
 """SEC-16..SEC-19, A11Y-13: server-side sessions, 60 minutes idle, 12 hours
 absolute, a warning with a button to stay signed in, and ending sessions."""
 
+import threading
 from datetime import timedelta
 
 import pytest
 from django.conf import settings
+from django.contrib.sessions.backends import db
+from django.contrib.sessions.backends.base import UpdateError
 from django.contrib.sessions.models import Session
+from django.db import connections
 from django.test import Client, override_settings
+from django.urls import reverse
 from django.utils import timezone
 
+from leerroute.core.sessions import SessionStore
+from leerroute.core.signals import SESSION_REFRESHED_KEY
 from leerroute.people.models import User
 from tests.security.helpers import DEMO_PASSWORD
 
@@ -30,7 +37,10 @@ def session_key(client) -> str:
 
 
 def test_sessions_are_kept_in_the_database():
-    assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.db"
+    # Django's database sessions, saved as a merge (core/sessions.py).
+    assert settings.SESSION_ENGINE == "leerroute.core.sessions"
+    assert issubclass(SessionStore, db.SessionStore)
+    assert SessionStore.get_model_class() is Session
     assert settings.SESSION_COOKIE_AGE == 60 * 60
     assert settings.SESSION_ABSOLUTE_SECONDS == 12 * 60 * 60
     assert settings.SESSION_WARNING_SECONDS == 2 * 60
@@ -228,3 +238,100 @@ def test_idle_for_an_hour_after_an_unwritten_page_load_signs_out(frozen, client_
     assert 'data-idle-seconds="3550"' in client.get("/").content.decode()
     frozen.shift(timedelta(seconds=3551))
     assert is_login_redirect(client.get("/"))
+
+
+# --- two requests of one browser at once (core/sessions.py) ---------------------
+
+
+def _loaded(key: str) -> SessionStore:
+    """A request's session, loaded at the start of the request."""
+    store = SessionStore(key)
+    store.keys()
+    return store
+
+
+def test_a_renewal_keeps_what_another_request_wrote_meanwhile(client_for):
+    """A live check (htmx) renews the idle time while a form adds a flash
+    message: the check finishes last and the message stays."""
+    key = client_for("werkbegeleider1").cookies[settings.SESSION_COOKIE_NAME].value
+    check = _loaded(key)
+    form = _loaded(key)
+    form["_messages"] = "Beoordeling gepubliceerd voor de student."
+    form.save()
+    check[SESSION_REFRESHED_KEY] = 1_900_000_000
+    check.save()
+    stored = SessionStore(key)
+    assert stored["_messages"] == "Beoordeling gepubliceerd voor de student."
+    assert stored[SESSION_REFRESHED_KEY] == 1_900_000_000
+
+
+def test_a_removed_value_stays_removed_and_a_new_one_stays(client_for):
+    key = client_for("werkbegeleider1").cookies[settings.SESSION_COOKIE_NAME].value
+    shown = _loaded(key)
+    shown["_messages"] = "Opgeslagen."
+    shown.save()
+    page = _loaded(key)  # shows the message: removes it
+    other = _loaded(key)
+    assert "other_tab" not in other
+    other["other_tab"] = True  # a value another tab wrote meanwhile
+    other.save()
+    del page["_messages"]
+    page.save()
+    stored = SessionStore(key)
+    assert "_messages" not in stored
+    assert stored["other_tab"] is True
+
+
+def test_a_session_ended_meanwhile_is_not_brought_back(client_for):
+    client = client_for("werkbegeleider1")
+    key = client.cookies[settings.SESSION_COOKIE_NAME].value
+    check = _loaded(key)
+    client.post("/accounts/logout/")
+    assert not Session.objects.filter(session_key=key).exists()
+    check[SESSION_REFRESHED_KEY] = 1_900_000_000
+    with pytest.raises(UpdateError):
+        check.save()
+    assert not Session.objects.filter(session_key=key).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_live_check_running_meanwhile_does_not_undo_gelezen(monkeypatch):
+    """Over HTTP: the live privacy check of a field (htmx, which renews the idle
+    time) is still running when the person clicks "Gelezen" on the privacy
+    notice; the check finishes last, and the notice stays read."""
+    from leerroute.core import views as core_views
+    from leerroute.privacy import notices
+
+    user = User.objects.create_user("lezer", password=DEMO_PASSWORD)
+    browser = Client()
+    browser.force_login(user)
+    session = browser.session
+    session[notices.SESSION_KEY] = True  # the notice is due, as at a first sign-in
+    session.save()
+    key = session.session_key
+
+    running, finish = threading.Event(), threading.Event()
+
+    def slow_check(text):
+        running.set()
+        finish.wait(10)
+        return []
+
+    monkeypatch.setattr(core_views, "client_identifiers", slow_check)
+    tab = Client()
+    tab.cookies = browser.cookies
+
+    def live_check():
+        try:
+            data = {"privacy_field": "body", "body": "tekst"}
+            tab.post(reverse("core:privacy_check"), data, HTTP_HX_REQUEST="true")
+        finally:
+            connections.close_all()  # this thread's own connection
+
+    check = threading.Thread(target=live_check)
+    check.start()
+    assert running.wait(10)
+    assert browser.post(reverse("privacy:acknowledge")).status_code == 302
+    finish.set()
+    check.join(10)
+    assert notices.SESSION_KEY not in SessionStore(key)
