@@ -159,13 +159,10 @@ def _version_with_appended(model) -> str | None:
         raise ValueError(f"{model._meta.label} is not an append-only table (APPENDED_MODELS)")
     quote = connection.ops.quote_name
     table, pk = quote(model._meta.db_table), quote(model._meta.pk.column)
-    if versions.pending_renewals(DATA_TOPIC):
-        home = f"{versions.CURRENT_FUNCTION}(%s)"
-    else:
-        home = "(SELECT version FROM core_dataversion WHERE topic = %s)"
+    home, also = versions.version_sql(DATA_TOPIC), versions.version_sql(APPENDED_TOPIC)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT {home}, (SELECT version FROM core_dataversion WHERE topic = %s), "  # noqa: S608
+            f"SELECT {home}, {also}, "  # noqa: S608
             # The newest row by the primary key's index: one row read.
             f"(SELECT {pk} FROM {table} ORDER BY {pk} DESC LIMIT 1)",  # model identifiers
             [DATA_TOPIC, APPENDED_TOPIC],

@@ -25,6 +25,8 @@ from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionS
 from django.db import router, transaction
 from django.utils import timezone
 
+_ABSENT = object()  # a value the session did not hold when loaded
+
 
 class SessionStore(DatabaseSessionStore):
     def load(self):
@@ -40,7 +42,9 @@ class SessionStore(DatabaseSessionStore):
             return
         key, before = loaded
         mine = self._get_session()
-        changed = {name: value for name, value in mine.items() if before.get(name, self) != value}
+        changed = {
+            name: value for name, value in mine.items() if before.get(name, _ABSENT) != value
+        }
         removed = [name for name in before if name not in mine]
         using = router.db_for_write(self.model)
         with transaction.atomic(using=using):

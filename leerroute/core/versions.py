@@ -213,20 +213,25 @@ def pending_renewals(topic: str, using: str = "default") -> bool:
     return topic in _deferred and connection.vendor == "postgresql" and connection.in_atomic_block
 
 
+def version_sql(topic: str, using: str = "default") -> str:
+    """An SQL expression for ``topic``'s version now, with one parameter (the
+    topic): the pending renewals first where they must run (``pending_renewals``).
+    NULL when the topic has no row."""
+    if pending_renewals(topic, using):
+        # As Django's check_constraints: run what is pending, then defer again.
+        return f"{CURRENT_FUNCTION}(%s)"
+    return "(SELECT version FROM core_dataversion WHERE topic = %s)"
+
+
 def current(topic: str, using: str = "default") -> int | None:
     """The topic's version now (None when it has no row: then nothing is cached).
 
     A deferred topic inside a transaction: its pending renewals run first, and
     a later write in the same transaction renews it again (module docstring)."""
-    connection = connections[using]
-    with connection.cursor() as cursor:
-        if pending_renewals(topic, using):
-            # As Django's check_constraints: run what is pending, then defer again.
-            cursor.execute(f"SELECT {CURRENT_FUNCTION}(%s)", [topic])
-        else:
-            cursor.execute("SELECT version FROM core_dataversion WHERE topic = %s", [topic])
-        row = cursor.fetchone()
-    return row[0] if row else None
+    with connections[using].cursor() as cursor:
+        cursor.execute(f"SELECT {version_sql(topic, using)}", [topic])
+        (version,) = cursor.fetchone()
+    return version
 
 
 def cached(
