@@ -482,8 +482,14 @@ def _insert_reads(common: dict, student_ids: list[int]) -> None:
     differs), no model instances, no RETURNING of the ids, and in autocommit
     the statement is its own transaction (``bulk_create`` adds BEGIN and
     COMMIT). Measured on PostgreSQL, 8 rows: 0.57 ms of Python through the ORM,
-    0.13 ms so. More rows than one statement may carry (SQLite's limit on
-    parameters, an export) are written in batches, in one transaction.
+    0.13 ms so.
+
+    On PostgreSQL the students go as one array (``unnest``): the statement is
+    the same text for any number of rows, so psycopg keeps it converted and
+    prepared (a VALUES list of 8 rows has 72 parameters, more than psycopg
+    keeps: 1.3 ms a request to convert again). Elsewhere more rows than one
+    statement may carry (SQLite's limit on parameters, an export) are written
+    in batches, in one transaction.
     """
     from leerroute.people.models import AccessLog
 
@@ -494,14 +500,22 @@ def _insert_reads(common: dict, student_ids: list[int]) -> None:
         "object_id": None,
         "at": timezone.now(),
     }
-    fields = [f for f in AccessLog._meta.concrete_fields if not f.primary_key]
+    fields = tuple(f for f in AccessLog._meta.concrete_fields if not f.primary_key)
     student = next(i for i, f in enumerate(fields) if f.attname == "student_id")
     row = [f.get_db_prep_save(values.get(f.attname, f.get_default()), connection) for f in fields]
     quote = connection.ops.quote_name
     head = (
         f"INSERT INTO {quote(AccessLog._meta.db_table)} "  # noqa: S608 - the model's identifiers
-        f"({', '.join(quote(f.column) for f in fields)}) VALUES "
+        f"({', '.join(quote(f.column) for f in fields)}) "
     )
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                head + _unnest_select(fields, student),
+                [*row[:student], *row[student + 1 :], student_ids],  # the array last (FROM)
+            )
+        return
+    head += "VALUES "
     one = f"({', '.join(['%s'] * len(fields))})"
     per_statement = (connection.features.max_query_params or 65535) // len(fields)
     batches = [
@@ -515,6 +529,19 @@ def _insert_reads(common: dict, student_ids: list[int]) -> None:
                 row[student] = pk
                 params.extend(row)
             cursor.execute(head + ", ".join([one] * len(batch)), params)
+
+
+@functools.cache
+def _unnest_select(fields: tuple, student: int) -> str:
+    """``SELECT`` one row per element of the students' array, the other columns
+    the same (cast to their column's type: a parameter in a select list has none)."""
+    columns = [
+        "t.student" if i == student else f"%s::{f.cast_db_type(connection)}"
+        for i, f in enumerate(fields)
+    ]
+    student_type = fields[student].cast_db_type(connection)
+    # Column types from the model, no input: nothing to inject.
+    return f"SELECT {', '.join(columns)} FROM unnest(%s::{student_type}[]) AS t(student)"  # noqa: S608
 
 
 def _who_and_where(request: HttpRequest) -> dict:

@@ -76,7 +76,10 @@ class NotificationPreference(models.Model):
     """A person's choice: e-mail for this kind, or not. No row: the kind's default."""
 
     user = models.ForeignKey(
-        User, on_delete=models.CASCADE, related_name="notification_preferences"
+        User,
+        on_delete=models.CASCADE,
+        related_name="notification_preferences",
+        verbose_name=_("persoon"),
     )
     kind = models.CharField(_("soort"), max_length=40, choices=kinds.CHOICES)
     email = models.BooleanField(_("ook per e-mail"))

@@ -378,19 +378,31 @@ class AccessLog(models.Model):
     # Indexed by the (person, at) indexes below: a row is written on every read
     # of a student's data, so no index more than those.
     user = models.ForeignKey(
-        User, on_delete=models.SET_NULL, null=True, related_name="+", db_index=False
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        db_index=False,
+        verbose_name=_("persoon"),
     )
     student = models.ForeignKey(
-        User, on_delete=models.SET_NULL, null=True, related_name="+", db_index=False
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        db_index=False,
+        verbose_name=_("student"),
     )
-    view_name = models.CharField(max_length=100)
-    outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.READ)
-    roles = models.CharField(max_length=100, blank=True)
+    view_name = models.CharField(_("pagina"), max_length=100)
+    outcome = models.CharField(
+        _("uitkomst"), max_length=10, choices=Outcome.choices, default=Outcome.READ
+    )
+    roles = models.CharField(_("rollen"), max_length=100, blank=True)
     # The organisations (ids) the person held those roles in, at the time.
-    organisations = models.CharField(max_length=200, blank=True)
-    object_type = models.CharField(max_length=60, blank=True)
-    object_id = models.PositiveBigIntegerField(null=True, blank=True)
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    organisations = models.CharField(_("organisaties"), max_length=200, blank=True)
+    object_type = models.CharField(_("soort gegeven"), max_length=60, blank=True)
+    object_id = models.PositiveBigIntegerField(_("nummer gegeven"), null=True, blank=True)
+    at = models.DateTimeField(_("moment"), auto_now_add=True, db_index=True)
 
     objects = AccessLogQuerySet.as_manager()
 

@@ -128,7 +128,9 @@ class WeeklyUpdateVersion(models.Model):
 class DigestSent(models.Model):
     """The weekly e-mail with the updates went to this person for this ISO week."""
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="+", verbose_name=_("persoon")
+    )
     year = models.PositiveSmallIntegerField(_("jaar (ISO)"))
     week = models.PositiveSmallIntegerField(_("week (ISO)"))
     sent_at = models.DateTimeField(_("verstuurd"))

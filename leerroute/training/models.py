@@ -139,6 +139,7 @@ class WorkForm(Versioned):
         null=True,
         blank=True,
         related_name="+",
+        verbose_name=_("aangemaakt door"),
     )
 
     class Meta:
@@ -234,9 +235,14 @@ class Programme(Tracked, Versioned):
         verbose_name=_("gebaseerd op"),
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("aangemaakt door"),
     )
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
 
     objects = ProgrammeQuerySet.as_manager()
 
@@ -263,7 +269,12 @@ class Programme(Tracked, Versioned):
 class Session(Tracked, Versioned):
     """A meeting (bijeenkomst) of a programme."""
 
-    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="sessions")
+    programme = models.ForeignKey(
+        Programme,
+        on_delete=models.CASCADE,
+        related_name="sessions",
+        verbose_name=_("trainingsprogramma"),
+    )
     topic = models.CharField(_("onderwerp"), max_length=200)
     starts_at = models.DateTimeField(_("begint om"))
     ends_at = models.DateTimeField(_("eindigt om"))
@@ -274,9 +285,16 @@ class Session(Tracked, Versioned):
     materials = models.ManyToManyField(
         Material, related_name="sessions", blank=True, verbose_name=_("materialen")
     )
-    attendance_registered_at = models.DateTimeField(null=True, blank=True)
+    attendance_registered_at = models.DateTimeField(
+        _("aanwezigheid vastgelegd op"), null=True, blank=True
+    )
     attendance_registered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("aanwezigheid vastgelegd door"),
     )
 
     class Meta:
@@ -308,13 +326,21 @@ class Enrolment(Tracked):
         INVITED = "invited", _("uitgenodigd")
         ENROLLED = "enrolled", _("ingeschreven")
 
-    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="enrolments")
+    programme = models.ForeignKey(
+        Programme,
+        on_delete=models.CASCADE,
+        related_name="enrolments",
+        verbose_name=_("trainingsprogramma"),
+    )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="training_enrolments"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="training_enrolments",
+        verbose_name=_("persoon"),
     )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices)
-    invited_at = models.DateTimeField(default=timezone.now)
-    enrolled_at = models.DateTimeField(null=True, blank=True)
+    invited_at = models.DateTimeField(_("uitgenodigd op"), default=timezone.now)
+    enrolled_at = models.DateTimeField(_("ingeschreven op"), null=True, blank=True)
     invited_as = models.CharField(_("uitgenodigd als"), max_length=20, choices=Role.choices)
 
     class Meta:
@@ -348,9 +374,14 @@ class AttendanceRecord(models.Model):
 
 
 class Attendance(Tracked, AttendanceRecord):
-    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="attendances")
+    session = models.ForeignKey(
+        Session, on_delete=models.CASCADE, related_name="attendances", verbose_name=_("bijeenkomst")
+    )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="training_attendances"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="training_attendances",
+        verbose_name=_("persoon"),
     )
 
     class Meta:
@@ -367,9 +398,16 @@ class Attendance(Tracked, AttendanceRecord):
 class ReminderSent(models.Model):
     """One reminder e-mail per participant per session (makes the task idempotent)."""
 
-    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="reminders")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    sent_at = models.DateTimeField(default=timezone.now)
+    session = models.ForeignKey(
+        Session, on_delete=models.CASCADE, related_name="reminders", verbose_name=_("bijeenkomst")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("persoon"),
+    )
+    sent_at = models.DateTimeField(_("verstuurd"), default=timezone.now)
 
     class Meta:
         verbose_name = _("verstuurde herinnering")
