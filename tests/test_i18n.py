@@ -5,6 +5,7 @@ the foundation apps (core, people, qualifications) and compiled."""
 import ast
 import datetime
 import gettext
+import json
 import re
 from pathlib import Path
 
@@ -395,3 +396,30 @@ def test_no_dutch_interface_text_on_english_pages(client_for, account, foundatio
         lines = {line.strip() for line in visible.splitlines()}
         leftover = sorted(m for m in foundation_dutch if m in lines)
         assert leftover == [], f"{url}: {leftover}"
+
+
+# --- The beheer's scripts ---------------------------------------------------
+
+
+def _admin_script_strings(name: str) -> set[str]:
+    """The texts a script of Django admin translates (``gettext('…')``)."""
+    import django
+
+    path = Path(django.__file__).parent / "contrib/admin/static/admin/js" / name
+    found = re.findall(r"""\bgettext\((['"])(.+?)\1\)""", path.read_text())
+    return {text for _quote, text in found}
+
+
+def test_the_beheers_two_list_chooser_speaks_dutch(client_for):
+    """Django 5.2's Dutch catalogue lacks half of the two-list chooser's texts
+    (``locale/nl/LC_MESSAGES/djangojs.po`` has them); English stays English."""
+    texts = _admin_script_strings("SelectFilter2.js") - {"Filter"}
+    assert "Choose all %s" in texts and len(texts) >= 10
+    client = client_for("beheerder")
+    script = client.get(reverse("admin:jsi18n")).content.decode()
+    catalogue = json.loads(re.search(r"const newcatalog = (\{.*?\});\n", script, re.S).group(1))
+    untranslated = sorted(t for t in texts if catalogue.get(t) in (None, t))
+    assert untranslated == []
+    assert catalogue["Choose all %s"] == "Alle %s kiezen"
+    english = in_english(client).get(reverse("admin:jsi18n")).content.decode()
+    assert "Alle %s kiezen" not in english
