@@ -9,6 +9,7 @@ import json
 import re
 from pathlib import Path
 
+import django
 import pytest
 from django.conf import settings
 from django.urls import reverse
@@ -403,8 +404,6 @@ def test_no_dutch_interface_text_on_english_pages(client_for, account, foundatio
 
 def _admin_script_strings(name: str) -> set[str]:
     """The texts a script of Django admin translates (``gettext('…')``)."""
-    import django
-
     path = Path(django.__file__).parent / "contrib/admin/static/admin/js" / name
     found = re.findall(r"""\bgettext\((['"])(.+?)\1\)""", path.read_text())
     return {text for _quote, text in found}

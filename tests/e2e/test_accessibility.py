@@ -111,6 +111,7 @@ def test_every_page_a_role_reaches(username, page_as, assert_accessible, assert_
         page.wait_for_url(re.compile(r"/kwalificaties/\d+/$"))
         check(urlsplit(page.url).path)
     assert not problems, f"{len(problems)} probleem/problemen:\n\n" + "\n\n".join(problems)
+    assert_no_console_errors(page)
 
 
 def test_anonymous_pages_and_failed_login(page_as, assert_accessible, assert_no_console_errors):
@@ -181,7 +182,7 @@ def test_the_beheer(page_as, assert_accessible):
         # Loaded without a console error (the policy, CSP, allows all it does);
         # axe itself then sets inline styles on the admin's forms, which the policy
         # reports: so before axe runs.
-        errors = getattr(page, "console_errors", [])
+        errors = page.console_errors
         if errors:
             problems.append(f"{path}: fouten in de browserconsole: {errors[:3]}")
             errors.clear()

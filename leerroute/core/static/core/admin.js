@@ -19,9 +19,13 @@
         return heading ? text(heading) : '';
     }
 
+    function labelFor(control) {
+        return control.id ? document.querySelector(`label[for="${control.id}"]`) : null;
+    }
+
     // The field's label: its <label>, else its column's heading.
     function labelOf(control) {
-        const label = control.id && document.querySelector(`label[for="${control.id}"]`);
+        const label = labelFor(control);
         return (label && text(label)) || columnOf(control) || control.name;
     }
 
@@ -30,7 +34,7 @@
             control.getAttribute('aria-label') ||
             control.getAttribute('aria-labelledby') ||
             control.closest('label') ||
-            (control.id && document.querySelector(`label[for="${control.id}"]`))
+            labelFor(control)
         );
     }
 
@@ -45,7 +49,7 @@
                 const row = datetime.closest('.form-row, .fieldBox');
                 const field = row && row.querySelector('label');
                 const part = control.previousSibling;
-                const names = [field ? text(field) : '', part ? part.textContent.replace(/:\s*$/, '').trim() : ''];
+                const names = [field ? text(field) : '', part ? text(part) : ''];
                 control.setAttribute('aria-label', names.filter(Boolean).join(', '));
                 return;
             }
